@@ -1,0 +1,36 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { ButtonLink } from "./ui/button.tsx";
+
+/** The frame of the 404 and error pages: calm, short, one clear way forward. */
+export function StatusPage({
+  code,
+  heading,
+  children,
+}: {
+  code: string;
+  heading: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="mx-auto max-w-2xl py-12 sm:py-20">
+      <p className="text-sm font-semibold tracking-wide text-brand-700">{code}</p>
+      <h1 className="mt-2 text-3xl font-bold tracking-tight text-ink sm:text-4xl">{heading}</h1>
+      <div className="mt-4 flex flex-col gap-4 text-lg text-muted">{children}</div>
+    </div>
+  );
+}
+
+/** Shown for unknown addresses and for anything a person may not see or that does not exist. */
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <StatusPage code="404" heading={t("notFound.heading")}>
+      <title>{`${t("notFound.title")} · ${t("app.name")}`}</title>
+      <p>{t("notFound.body")}</p>
+      <p>
+        <ButtonLink to="/">{t("notFound.home")}</ButtonLink>
+      </p>
+    </StatusPage>
+  );
+}

@@ -1,0 +1,17 @@
+import type { FieldMetadata } from "@conform-to/react";
+
+/**
+ * The props TextField and SelectField need from a Conform field: its id, name,
+ * value to start from and errors. Leaves out `key`, which React will not take
+ * from a spread.
+ */
+export function fieldProps(field: FieldMetadata<unknown>) {
+  return {
+    id: field.id,
+    name: field.name,
+    form: field.formId,
+    defaultValue: typeof field.initialValue === "string" ? field.initialValue : undefined,
+    errors: field.errors,
+    required: field.required,
+  };
+}

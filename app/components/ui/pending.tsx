@@ -1,0 +1,34 @@
+import { useTranslation } from "react-i18next";
+import { useNavigation } from "react-router";
+
+/**
+ * A thin bar at the top of the page while a navigation or form submission is
+ * under way, with the same news for screen readers.
+ */
+export function NavigationProgress() {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  return (
+    <>
+      <div
+        aria-hidden="true"
+        className={
+          busy
+            ? "fixed inset-x-0 top-0 z-50 h-1 animate-pulse bg-brand-600"
+            : "fixed inset-x-0 top-0 z-50 h-1 bg-transparent"
+        }
+      />
+      <p className="sr-only" role="status">
+        {busy ? t("app.loading") : ""}
+      </p>
+    </>
+  );
+}
+
+/** True while this form (by action, or any form when omitted) is being submitted. */
+export function useIsSubmitting(formAction?: string): boolean {
+  const navigation = useNavigation();
+  if (navigation.state === "idle" || !navigation.formMethod) return false;
+  return formAction === undefined || navigation.formAction === formAction;
+}

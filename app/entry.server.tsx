@@ -1,0 +1,100 @@
+import { PassThrough } from "node:stream";
+import { createReadableStreamFromReadable } from "@react-router/node";
+import { isbot } from "isbot";
+import type { RenderToPipeableStreamOptions } from "react-dom/server";
+import { renderToPipeableStream } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import type { EntryContext, HandleErrorFunction, RouterContextProvider } from "react-router";
+import { ServerRouter } from "react-router";
+import { RenderInfoContext } from "./components/request-info.tsx";
+import { requestInfoContext } from "./modules/http/request-context.ts";
+import { languageOfRequest } from "./modules/i18n/languages.ts";
+import { serverI18n } from "./modules/i18n/resources.server.ts";
+import { log } from "./modules/log.server.ts";
+
+export const streamTimeout = 5_000;
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  routerContext: EntryContext,
+  loadContext: RouterContextProvider,
+) {
+  if (request.method.toUpperCase() === "HEAD") {
+    return new Response(null, { status: responseStatusCode, headers: responseHeaders });
+  }
+  const { nonce, requestId } = loadContext.get(requestInfoContext);
+  // The same function decides the language in the root loader, so both agree.
+  const i18n = serverI18n(languageOfRequest(request));
+
+  return new Promise((resolve, reject) => {
+    let shellRendered = false;
+    const userAgent = request.headers.get("user-agent");
+    // Crawlers get the whole page at once; browsers get the shell as soon as it is ready.
+    const readyOption: keyof RenderToPipeableStreamOptions =
+      (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? "onAllReady" : "onShellReady";
+    let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(
+      () => abort(),
+      streamTimeout + 1000,
+    );
+
+    const { pipe, abort } = renderToPipeableStream(
+      <RenderInfoContext.Provider value={{ nonce, requestId }}>
+        <I18nextProvider i18n={i18n}>
+          <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        </I18nextProvider>
+      </RenderInfoContext.Provider>,
+      {
+        nonce,
+        [readyOption]() {
+          shellRendered = true;
+          const body = new PassThrough({
+            final(callback) {
+              clearTimeout(timeoutId);
+              timeoutId = undefined;
+              callback();
+            },
+          });
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          pipe(body);
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          // Errors before the shell is ready reject and are logged by handleError.
+          if (shellRendered) log.error("render failed", { requestId, error });
+        },
+      },
+    );
+  });
+}
+
+/** Every unexpected server error is logged once, with the reference people see on the error page. */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted) return;
+  log.error("unexpected error", {
+    requestId: requestIdOf(context),
+    method: request.method,
+    path: new URL(request.url).pathname,
+    error,
+  });
+};
+
+function requestIdOf(context: unknown): string | undefined {
+  // The context is missing when React Router fails before creating it.
+  if (!context || typeof (context as RouterContextProvider).get !== "function") return undefined;
+  try {
+    return (context as RouterContextProvider).get(requestInfoContext).requestId;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,40 @@
+import i18next, { type i18n, type Resource } from "i18next";
+import { initReactI18next } from "react-i18next";
+import type { Language } from "./languages.ts";
+
+export const defaultNamespace = "common";
+
+/**
+ * One i18next instance per request on the server and one per page in the
+ * browser, with the catalogues already loaded, so rendering never waits.
+ */
+export function createI18n(language: Language, resources: Resource): i18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    lng: language,
+    fallbackLng: "en",
+    resources,
+    defaultNS: defaultNamespace,
+    ns: Object.keys(resources[language] ?? {}),
+    interpolation: { escapeValue: false }, // React escapes
+    initAsync: false,
+    returnNull: false,
+  });
+  return instance;
+}
+
+/**
+ * Turns `import.meta.glob("/app/locales/*\/*.json")` keys into
+ * { language: { namespace: catalogue } }.
+ */
+export function resourcesFromModules(modules: Record<string, unknown>): Resource {
+  const resources: Resource = {};
+  for (const [file, catalogue] of Object.entries(modules)) {
+    const match = /\/locales\/([a-z]{2})\/([\w-]+)\.json$/.exec(file);
+    if (!match) continue;
+    const [, language = "", namespace = ""] = match;
+    resources[language] ??= {};
+    resources[language][namespace] = catalogue as Record<string, unknown>;
+  }
+  return resources;
+}

@@ -1,0 +1,141 @@
+import { type ReactNode, useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  data,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
+} from "react-router";
+import type { Route } from "./+types/root";
+import "./app.css";
+import { LanguageSwitcher } from "./components/language-switcher.tsx";
+import {
+  markDocumentRendered,
+  useErrorReference,
+  useRenderInfo,
+} from "./components/request-info.tsx";
+import { NotFoundPage, StatusPage } from "./components/status-page.tsx";
+import { ButtonLink } from "./components/ui/button.tsx";
+import { NavigationProgress } from "./components/ui/pending.tsx";
+import { Toaster } from "./components/ui/toast.tsx";
+import { takeToast } from "./modules/http/toast.server.ts";
+import { languageOfRequest } from "./modules/i18n/languages.ts";
+
+export const links: Route.LinksFunction = () => [
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const { toast, headers } = await takeToast(request);
+  return data({ language: languageOfRequest(request), toast }, { headers });
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const { nonce, requestId } = useRenderInfo();
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang={i18n.language} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="request-id" content={requestId} />
+        <Meta />
+        {/* Stylesheets and module preloads are allowed by 'self' and need no nonce;
+            an empty one keeps the server's nonce off them, so hydration matches. */}
+        <Links nonce="" />
+      </head>
+      <body className="flex min-h-dvh flex-col">
+        <a
+          href="#main"
+          className="sr-only rounded-md bg-surface px-4 py-2 font-semibold text-brand-700 focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50"
+        >
+          {t("app.skipToContent")}
+        </a>
+        <NavigationProgress />
+        <header className="border-b border-line bg-surface">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
+            <Link
+              to="/"
+              className="flex items-center gap-2 rounded-md text-xl font-bold text-brand-800"
+            >
+              <svg aria-hidden="true" viewBox="0 0 32 32" className="size-8">
+                <rect width="32" height="32" rx="8" className="fill-brand-600" />
+                <path
+                  d="M8 20c3-7 5-9 8-9s5 2 8 9"
+                  fill="none"
+                  stroke="white"
+                  strokeWidth="2.5"
+                  strokeLinecap="round"
+                />
+                <circle cx="16" cy="11" r="2.5" fill="white" />
+              </svg>
+              {t("app.name")}
+            </Link>
+            <LanguageSwitcher />
+          </div>
+        </header>
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
+          {children}
+        </main>
+        <footer className="border-t border-line bg-surface">
+          <div className="mx-auto flex max-w-5xl flex-col gap-2 px-4 py-6 text-sm text-muted sm:px-6">
+            <p>{t("app.footer")}</p>
+            <p>{t("app.footerLegal")}</p>
+            <p>
+              <Link to="/design" className="font-medium text-brand-700 underline">
+                {t("nav.designSystem")}
+              </Link>
+            </p>
+          </div>
+        </footer>
+        <Toaster toast={rootData?.toast ?? null} />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useEffect(markDocumentRendered, []);
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const { t } = useTranslation();
+  const reference = useErrorReference();
+  const location = useLocation();
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+  return (
+    <StatusPage
+      code={isRouteErrorResponse(error) ? String(error.status) : "500"}
+      heading={t("error.heading")}
+    >
+      <title>{`${t("error.title")} · ${t("app.name")}`}</title>
+      <p>{t("error.body")}</p>
+      {reference ? (
+        <div className="rounded-lg border border-line bg-surface p-4 text-base">
+          <p className="font-mono font-semibold text-ink">
+            {t("error.reference", { id: reference })}
+          </p>
+          <p>{t("error.referenceHelp")}</p>
+        </div>
+      ) : null}
+      <p className="flex flex-wrap gap-3">
+        <ButtonLink to={location.pathname + location.search} reloadDocument>
+          {t("error.tryAgain")}
+        </ButtonLink>
+        <ButtonLink to="/" variant="secondary" reloadDocument>
+          {t("error.home")}
+        </ButtonLink>
+      </p>
+    </StatusPage>
+  );
+}

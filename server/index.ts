@@ -1,0 +1,82 @@
+/**
+ * Werkpad's HTTP server: security headers and request ids for every response,
+ * static files, then the React Router app (server/app.ts).
+ * Run with `npm run dev` (Vite, hot reload) or `npm run serve` (the build).
+ */
+import { randomBytes } from "node:crypto";
+import compression from "compression";
+import express from "express";
+import { envOrExit } from "../app/modules/env.server.ts";
+import { securityHeaders } from "../app/modules/http/security-headers.ts";
+import { log } from "../app/modules/log.server.ts";
+
+const env = envOrExit();
+const development = env.NODE_ENV === "development";
+const https = env.APP_URL.startsWith("https:");
+
+const server = express();
+server.disable("x-powered-by");
+// Behind a load balancer, req.ip is the client's address from X-Forwarded-For.
+server.set("trust proxy", env.NODE_ENV === "production" ? 1 : false);
+
+server.use((req, res, next) => {
+  const requestId = randomBytes(6).toString("hex");
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.requestId = requestId;
+  res.locals.nonce = nonce;
+  res.set({ "X-Request-Id": requestId, ...securityHeaders({ nonce, development, https }) });
+  const started = performance.now();
+  res.on("finish", () => {
+    log.info("request", {
+      requestId,
+      method: req.method,
+      path: req.path, // never the query string: it can carry tokens
+      status: res.statusCode,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  next();
+});
+server.use(compression());
+
+type AppModule = typeof import("./app.ts");
+let appModule: AppModule | undefined;
+
+if (development) {
+  const vite = await import("vite");
+  const viteDevServer = await vite.createServer({ server: { middlewareMode: true } });
+  server.use(viteDevServer.middlewares);
+  server.use(async (req, res, next) => {
+    try {
+      appModule = (await viteDevServer.ssrLoadModule("./server/app.ts")) as AppModule;
+      appModule.app(req, res, next);
+    } catch (error) {
+      if (error instanceof Error) viteDevServer.ssrFixStacktrace(error);
+      next(error);
+    }
+  });
+} else {
+  // @ts-expect-error: the build is created by `npm run build`.
+  appModule = (await import("../build/server/index.js")) as AppModule;
+  server.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  server.use(express.static("build/client", { maxAge: "1h", index: false }));
+  server.use(appModule.app);
+}
+
+const listener = server.listen(env.PORT, env.HOST, () => {
+  log.info("listening", { url: env.APP_URL, database: env.DATABASE_URL.split(":")[0] });
+  console.log(`\n  Werkpad is running on ${env.APP_URL}\n`);
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info("stopping", { signal });
+  listener.close();
+  listener.closeAllConnections();
+  await appModule?.shutdown();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));
