@@ -1,0 +1,51 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * Browser tests drive Debian's Chromium against the production build, on a
+ * fresh embedded database with the demo data. `npm run test:e2e` builds first.
+ */
+const port = Number(process.env.E2E_PORT ?? 3210);
+export const e2eDatabaseDir = "tmp/e2e/pglite";
+export const e2eServerLog = "tmp/e2e/server.log";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: process.env.CI ? 2 : undefined,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: {
+    command: `rm -rf tmp/e2e && mkdir -p tmp/e2e && npm run db:deploy && npm run db:seed && npm run serve > ${e2eServerLog} 2>&1`,
+    url: `http://localhost:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      PORT: String(port),
+      DATABASE_URL: `pglite:./${e2eDatabaseDir}`,
+      NODE_ENV: "production",
+      LOG_LEVEL: "info",
+    },
+  },
+});

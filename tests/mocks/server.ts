@@ -1,0 +1,7 @@
+import { setupServer } from "msw/node";
+
+/**
+ * The network edge in tests. Each outside service (Resend, Stripe) adds its
+ * handlers here as it is integrated; tests override them with mockServer.use().
+ */
+export const mockServer = setupServer();
