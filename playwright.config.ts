@@ -46,6 +46,7 @@ export default defineConfig({
       DATABASE_URL: `pglite:./${e2eDatabaseDir}`,
       NODE_ENV: "production",
       LOG_LEVEL: "info",
+      DEV_OUTBOX: "1",
     },
   },
 });

@@ -19,6 +19,19 @@ const envSchema = z
         message: "must start with pglite: (embedded database) or postgres:// (a PostgreSQL server)",
       }),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** Without it e-mails stay in the outbox (readable at /dev/outbox outside production). */
+    RESEND_API_KEY: z.string().min(1).optional(),
+    /** The sender of every e-mail. */
+    EMAIL_FROM: z.string().min(3).default("Werkpad <no-reply@werkpad.test>"),
+    /**
+     * Shows the outbox at /dev/outbox even when NODE_ENV is production: for the
+     * demo started by `npm start` and for the browser tests, never for a real
+     * deployment. Outside production the page is always there.
+     */
+    DEV_OUTBOX: z
+      .enum(["0", "1", "true", "false"])
+      .default("0")
+      .transform((value) => value === "1" || value === "true"),
   })
   .transform((env) => ({
     ...env,

@@ -1,11 +1,13 @@
 import "i18next";
+import type auth from "#app/locales/en/auth.json";
 import type common from "#app/locales/en/common.json";
+import type emails from "#app/locales/en/emails.json";
 
-// Translation keys are checked at compile time against the English catalogue;
+// Translation keys are checked at compile time against the English catalogues;
 // a test checks that every language has exactly the same keys.
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "common";
-    resources: { common: typeof common };
+    resources: { common: typeof common; auth: typeof auth; emails: typeof emails };
   }
 }
