@@ -14,7 +14,7 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import "./app.css";
-import { LanguageSwitcher } from "./components/language-switcher.tsx";
+import { AppHeader } from "./components/app-header.tsx";
 import {
   markDocumentRendered,
   useErrorReference,
@@ -24,16 +24,36 @@ import { NotFoundPage, StatusPage } from "./components/status-page.tsx";
 import { ButtonLink } from "./components/ui/button.tsx";
 import { NavigationProgress } from "./components/ui/pending.tsx";
 import { Toaster } from "./components/ui/toast.tsx";
+import { optionalUser, sessionMiddleware } from "./modules/auth/request.server.ts";
 import { takeToast } from "./modules/http/toast.server.ts";
 import { languageOfRequest } from "./modules/i18n/languages.ts";
+import { organizationsOf } from "./modules/organizations/organizations.server.ts";
 
 export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: Route.LoaderArgs) {
+export const middleware: Route.MiddlewareFunction[] = [sessionMiddleware];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { toast, headers } = await takeToast(request);
-  return data({ language: languageOfRequest(request), toast }, { headers });
+  const signedIn = optionalUser({ context });
+  const account = signedIn
+    ? {
+        name: signedIn.user.name,
+        actor: signedIn.membership
+          ? {
+              userId: signedIn.user.id,
+              organizationId: signedIn.membership.organizationId,
+              role: signedIn.membership.role,
+              emailVerified: signedIn.user.emailVerified,
+            }
+          : null,
+        organizationName: signedIn.membership?.organizationName ?? null,
+        organizations: await organizationsOf(signedIn.user.id),
+      }
+    : null;
+  return data({ language: languageOfRequest(request), toast, account }, { headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -59,28 +79,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {t("app.skipToContent")}
         </a>
         <NavigationProgress />
-        <header className="border-b border-line bg-surface">
-          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
-            <Link
-              to="/"
-              className="flex items-center gap-2 rounded-md text-xl font-bold text-brand-800"
-            >
-              <svg aria-hidden="true" viewBox="0 0 32 32" className="size-8">
-                <rect width="32" height="32" rx="8" className="fill-brand-600" />
-                <path
-                  d="M8 20c3-7 5-9 8-9s5 2 8 9"
-                  fill="none"
-                  stroke="white"
-                  strokeWidth="2.5"
-                  strokeLinecap="round"
-                />
-                <circle cx="16" cy="11" r="2.5" fill="white" />
-              </svg>
-              {t("app.name")}
-            </Link>
-            <LanguageSwitcher />
-          </div>
-        </header>
+        <AppHeader account={rootData?.account ?? null} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
           {children}
         </main>
@@ -113,6 +112,17 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const reference = useErrorReference();
   const location = useLocation();
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    return (
+      <StatusPage code="403" heading={t("forbidden.heading")}>
+        <title>{`${t("forbidden.title")} · ${t("app.name")}`}</title>
+        <p>{t("forbidden.body")}</p>
+        <p>
+          <ButtonLink to="/app">{t("forbidden.home")}</ButtonLink>
+        </p>
+      </StatusPage>
+    );
+  }
   return (
     <StatusPage
       code={isRouteErrorResponse(error) ? String(error.status) : "500"}

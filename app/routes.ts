@@ -5,6 +5,28 @@ export default [
   route("healthz", "routes/healthz.ts"),
   route("language", "routes/language.ts"),
   route("design", "routes/design.tsx"),
-  // Last: every other address is a 404 rendered by the root error boundary.
+
+  // Accounts
+  route("signup", "routes/signup.tsx"),
+  route("verify-email", "routes/verify-email.tsx"),
+  route("signin", "routes/signin.tsx"),
+  route("signin/link", "routes/signin.link.tsx"),
+  route("signin/magic", "routes/signin.magic.tsx"),
+  route("forgot-password", "routes/forgot-password.tsx"),
+  route("reset-password", "routes/reset-password.tsx"),
+  route("signout", "routes/signout.ts"),
+  route("account", "routes/account.tsx"),
+
+  // Organisations
+  route("app", "routes/app.tsx"),
+  route("organizations", "routes/organizations.tsx"),
+  route("members", "routes/members.tsx"),
+  route("members/:membershipId", "routes/members.$membershipId.tsx"),
+  route("invitations/accept", "routes/invitations.accept.tsx"),
+  route("invitations/:invitationId", "routes/invitations.$invitationId.ts"),
+  route("audit", "routes/audit.tsx"),
+
+  route("dev/outbox", "routes/dev.outbox.tsx"),
+  // Last: every other address is a 404.
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

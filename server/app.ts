@@ -4,6 +4,7 @@ import express from "express";
 import { RouterContextProvider } from "react-router";
 import { closeDb } from "#app/modules/db.server.ts";
 import { requestInfoContext } from "#app/modules/http/request-context.ts";
+import { startOutboxWorker } from "#app/modules/notifications/outbox.server.ts";
 
 /**
  * The application as Express middleware. server/index.ts runs it: through
@@ -29,7 +30,14 @@ app.use(
   }),
 );
 
-/** Called on shutdown: an open embedded database would keep the process alive. */
+// One outbox worker per process (it sends nothing without RESEND_API_KEY). Kept
+// on globalThis because development re-runs this module after edits.
+const globalForOutbox = globalThis as { werkpadStopOutbox?: () => Promise<void> };
+globalForOutbox.werkpadStopOutbox ??= startOutboxWorker();
+
+/** Called on shutdown: lets a batch of e-mails finish, then closes the database (an open PGlite keeps the process alive). */
 export async function shutdown() {
+  await globalForOutbox.werkpadStopOutbox?.();
+  globalForOutbox.werkpadStopOutbox = undefined;
   await closeDb();
 }

@@ -25,6 +25,8 @@ const connection = globalForDb.werkpadDb;
 
 export const db = connection.client;
 export type Db = typeof db;
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** Closes the database; an open embedded database would keep the process alive. */
 export async function closeDb() {

@@ -32,3 +32,57 @@ export function post(path: string, fields: Record<string, string>, headers: Head
     headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
   });
 }
+
+/** What a loader or action answered (or threw), in one shape tests can assert on. */
+export type Answer = {
+  status: number;
+  location: string | null;
+  headers: Headers;
+  data: unknown;
+};
+
+function answer(value: unknown): Answer {
+  if (value instanceof Response) {
+    return {
+      status: value.status,
+      location: value.headers.get("location"),
+      headers: value.headers,
+      data: null,
+    };
+  }
+  if (
+    value &&
+    typeof value === "object" &&
+    (value as { type?: string }).type === "DataWithResponseInit"
+  ) {
+    const { data, init } = value as { data: unknown; init?: ResponseInit | null };
+    return {
+      status: init?.status ?? 200,
+      location: null,
+      headers: new Headers(init?.headers),
+      data,
+    };
+  }
+  return { status: 200, location: null, headers: new Headers(), data: value };
+}
+
+/**
+ * Calls a loader or action the way the app does: the session middleware reads
+ * the request's cookie first. Thrown responses (redirects, 404) are answers too.
+ */
+export async function callRoute(
+  handler: (args: never) => unknown,
+  request: Request,
+  params: Record<string, string> = {},
+  info: Partial<RequestInfo> = {},
+): Promise<Answer> {
+  const { loadSession } = await import("#app/modules/auth/request.server.ts");
+  const args = routeArgs(request, params, info) as unknown as { context: RouterContextProvider };
+  await loadSession(request, args.context);
+  try {
+    return answer(await handler(args as never));
+  } catch (thrown) {
+    if (thrown instanceof Error) throw thrown;
+    return answer(thrown);
+  }
+}

@@ -77,7 +77,7 @@ async function withEngine<T>(
   };
   function remember(adapter: SqlDriverAdapter) {
     opened.push(adapter);
-    return adapter;
+    return wholeScripts(adapter);
   }
   const bound = bindMigrationAwareSqlAdapterFactory(tracked);
   const engine = await SchemaEngine.new(
@@ -93,6 +93,22 @@ async function withEngine<T>(
     engine.free();
     await Promise.allSettled(opened.map((adapter) => adapter.dispose()));
   }
+}
+
+/**
+ * @prisma/adapter-pg 7.10 runs a script by splitting it on every ";", which
+ * breaks a function body such as the audit trail's trigger. PostgreSQL itself
+ * runs a multi-statement script in one simple query, so hand it over whole.
+ */
+function wholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  if (adapter.adapterName !== "@prisma/adapter-pg") return adapter;
+  const pool = (
+    adapter as SqlDriverAdapter & { underlyingDriver(): { query(sql: string): Promise<unknown> } }
+  ).underlyingDriver();
+  adapter.executeScript = async (script: string) => {
+    await pool.query(script);
+  };
+  return adapter;
 }
 
 /** Adapter errors surface as "External error id#N"; the real one is in the registry. */

@@ -1,0 +1,144 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link, NavLink, useLocation } from "react-router";
+import { type Actor, can } from "#app/modules/policy/policy.ts";
+import { LanguageSwitcher } from "./language-switcher.tsx";
+import { cx } from "./ui/cx.ts";
+
+export type HeaderAccount = {
+  name: string;
+  actor: Actor | null;
+  organizationName: string | null;
+  organizations: Array<{ id: string; name: string }>;
+};
+
+const navLink = ({ isActive }: { isActive: boolean }) =>
+  cx(
+    "inline-flex min-h-11 items-center rounded-md px-3 font-medium",
+    isActive ? "bg-brand-50 text-brand-800" : "text-ink hover:bg-canvas",
+  );
+
+export function AppHeader({ account }: { account: HeaderAccount | null }) {
+  const { t } = useTranslation(["auth", "common"]);
+  const location = useLocation();
+  const actor = account?.actor ?? null;
+  return (
+    <header className="border-b border-line bg-surface">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+        <Link
+          to={account ? "/app" : "/"}
+          className="flex items-center gap-2 rounded-md text-xl font-bold text-brand-800"
+        >
+          <svg aria-hidden="true" viewBox="0 0 32 32" className="size-8">
+            <rect width="32" height="32" rx="8" className="fill-brand-600" />
+            <path
+              d="M8 20c3-7 5-9 8-9s5 2 8 9"
+              fill="none"
+              stroke="white"
+              strokeWidth="2.5"
+              strokeLinecap="round"
+            />
+            <circle cx="16" cy="11" r="2.5" fill="white" />
+          </svg>
+          {t("common:app.name")}
+        </Link>
+        <div className="flex flex-wrap items-center gap-2">
+          {account ? <OrganizationSwitcher account={account} /> : null}
+          <LanguageSwitcher />
+        </div>
+      </div>
+      <nav aria-label={t("common:app.mainNavigation")} className="border-t border-line/60">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-1 sm:px-6">
+          {account ? (
+            <>
+              <ul className="flex flex-wrap items-center gap-1">
+                <li>
+                  <NavLink to="/app" end className={navLink}>
+                    {t("nav.home")}
+                  </NavLink>
+                </li>
+                {actor && can(actor, "members.list") ? (
+                  <li>
+                    <NavLink to="/members" className={navLink}>
+                      {t("nav.members")}
+                    </NavLink>
+                  </li>
+                ) : null}
+                {actor && can(actor, "audit.view") ? (
+                  <li>
+                    <NavLink to="/audit" className={navLink}>
+                      {t("nav.audit")}
+                    </NavLink>
+                  </li>
+                ) : null}
+              </ul>
+              <div className="flex flex-wrap items-center gap-1">
+                <NavLink to="/account" className={navLink}>
+                  {t("nav.account")} <span className="sr-only">({account.name})</span>
+                </NavLink>
+                <Form method="post" action="/signout">
+                  <button
+                    type="submit"
+                    className="min-h-11 rounded-md px-3 font-medium text-ink hover:bg-canvas"
+                  >
+                    {t("nav.signOut")}
+                  </button>
+                </Form>
+              </div>
+            </>
+          ) : (
+            <ul className="ml-auto flex items-center gap-1">
+              <li>
+                <NavLink
+                  to={`/signin?${new URLSearchParams({ redirectTo: location.pathname })}`}
+                  className={navLink}
+                >
+                  {t("nav.signIn")}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/signup" className={navLink}>
+                  {t("nav.signUp")}
+                </NavLink>
+              </li>
+            </ul>
+          )}
+        </div>
+      </nav>
+    </header>
+  );
+}
+
+/** People in several organisations (typically a physician) choose where they work; others see its name. */
+function OrganizationSwitcher({ account }: { account: HeaderAccount }) {
+  const { t } = useTranslation("auth");
+  if (account.organizations.length < 2) {
+    return account.organizationName ? (
+      <p className="px-2 text-sm font-medium text-muted">{account.organizationName}</p>
+    ) : null;
+  }
+  return (
+    <Form method="post" action="/organizations" className="flex items-center gap-2">
+      <label htmlFor="organization-switch" className="sr-only">
+        {t("nav.organization")}
+      </label>
+      <select
+        id="organization-switch"
+        name="organizationId"
+        defaultValue={account.actor?.organizationId}
+        className="min-h-11 max-w-56 rounded-md border border-line bg-surface px-2 text-sm"
+      >
+        {account.organizations.map((organization) => (
+          <option key={organization.id} value={organization.id}>
+            {organization.name}
+          </option>
+        ))}
+      </select>
+      <button
+        type="submit"
+        className="min-h-11 rounded-md border border-line px-3 text-sm font-semibold text-ink hover:bg-canvas"
+      >
+        {t("nav.switch")}
+      </button>
+    </Form>
+  );
+}

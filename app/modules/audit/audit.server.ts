@@ -1,0 +1,187 @@
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeHexLowerCase } from "@oslojs/encoding";
+import { db, type Tx } from "#app/modules/db.server.ts";
+
+/**
+ * The audit trail: append-only events (the database refuses UPDATE and DELETE),
+ * each chained to the previous event of its chain by a SHA-256 hash, so a
+ * removed or altered event breaks every hash after it. Organisation events
+ * chain per organisation; events about a person's account (sign-in, password)
+ * chain in "account".
+ */
+export const accountChain = "account";
+
+export type AuditAction =
+  | "auth.signed_up"
+  | "auth.signed_in"
+  | "auth.sign_in_failed"
+  | "auth.signed_out"
+  | "auth.signed_out_everywhere"
+  | "auth.email_verified"
+  | "auth.password_changed"
+  | "auth.password_reset"
+  | "organization.created"
+  | "invitation.created"
+  | "invitation.resent"
+  | "invitation.revoked"
+  | "invitation.accepted"
+  | "member.role_changed"
+  | "member.removed";
+
+export type AuditInput = {
+  organizationId?: string | null;
+  actorId?: string | null;
+  action: AuditAction;
+  targetType?: "User" | "Membership" | "Invitation" | "Organization";
+  targetId?: string;
+  data?: Record<string, string | number | boolean | null>;
+  ipAddress?: string | null;
+  userAgent?: string | null;
+};
+
+/** A transaction (plain or through the tenant door); the append holds its lock until it commits. */
+type AuditClient = Tx;
+const genesis = "0".repeat(64);
+
+/** JSON with object keys sorted at every depth: PostgreSQL's jsonb does not keep key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.keys(value)
+      .sort()
+      .map(
+        (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
+      );
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+function hashEvent(fields: Record<string, unknown>): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(canonicalJson(fields))));
+}
+
+function hashedFields(event: {
+  chain: string;
+  seq: number;
+  organizationId: string | null;
+  actorId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  data: unknown;
+  ipAddress: string | null;
+  userAgent: string | null;
+  at: Date;
+  prevHash: string;
+}) {
+  return { ...event, data: event.data ?? null, at: event.at.toISOString() };
+}
+
+/**
+ * Appends an event inside the transaction of the change it records, so both
+ * happen or neither. Appends to one chain are serialised by an advisory lock
+ * held until the transaction ends.
+ */
+export async function recordAudit(client: AuditClient, input: AuditInput): Promise<void> {
+  const chain = input.organizationId ?? accountChain;
+  await client.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`audit:${chain}`}))`;
+  const last = await client.auditEvent.findFirst({
+    where: { chain },
+    orderBy: { seq: "desc" },
+    select: { seq: true, hash: true },
+  });
+  const event = {
+    chain,
+    seq: (last?.seq ?? 0) + 1,
+    organizationId: input.organizationId ?? null,
+    actorId: input.actorId ?? null,
+    action: input.action,
+    targetType: input.targetType ?? null,
+    targetId: input.targetId ?? null,
+    data: input.data ?? null,
+    ipAddress: input.ipAddress ?? null,
+    userAgent: input.userAgent ? input.userAgent.slice(0, 300) : null,
+    at: new Date(),
+    prevHash: last?.hash ?? genesis,
+  };
+  await client.auditEvent.create({
+    data: {
+      ...event,
+      data: event.data ?? undefined,
+      hash: hashEvent(hashedFields(event)),
+    },
+  });
+}
+
+/** Appends an event on its own, for events that change nothing else (a sign-in). */
+export async function recordAuditNow(input: AuditInput): Promise<void> {
+  await db.$transaction((tx) => recordAudit(tx, input));
+}
+
+/** Recomputes a chain; returns the first event whose hash or link does not hold. */
+export async function verifyChain(
+  chain: string,
+): Promise<{ valid: true } | { valid: false; seq: number }> {
+  const events = await db.auditEvent.findMany({ where: { chain }, orderBy: { seq: "asc" } });
+  let prevHash = genesis;
+  let expectedSeq = 1;
+  for (const event of events) {
+    const { id: _id, hash, ...fields } = event;
+    if (
+      event.seq !== expectedSeq ||
+      event.prevHash !== prevHash ||
+      hashEvent(hashedFields(fields)) !== hash
+    ) {
+      return { valid: false, seq: event.seq };
+    }
+    prevHash = hash;
+    expectedSeq += 1;
+  }
+  return { valid: true };
+}
+
+/**
+ * An organisation's trail as owners and HR read it: its own events, and the
+ * account events (sign-ins, password changes) of its current members.
+ */
+export async function listAuditEvents(organizationId: string, limit = 200) {
+  const members = await db.membership.findMany({
+    where: { organizationId },
+    select: { userId: true },
+  });
+  const memberIds = members.map((member) => member.userId);
+  const events = await db.auditEvent.findMany({
+    where: {
+      OR: [
+        { organizationId },
+        { chain: accountChain, targetType: "User", targetId: { in: memberIds } },
+      ],
+    },
+    orderBy: { at: "desc" },
+    take: limit,
+  });
+  const peopleIds = [
+    ...new Set(
+      events.flatMap((event) => [
+        event.actorId,
+        event.targetType === "User" ? event.targetId : null,
+      ]),
+    ),
+  ].filter((id): id is string => Boolean(id));
+  const people = await db.user.findMany({
+    where: { id: { in: peopleIds } },
+    select: { id: true, name: true },
+  });
+  const names = new Map(people.map((person) => [person.id, person.name]));
+  return events.map((event) => ({
+    id: event.id,
+    at: event.at,
+    action: event.action as AuditAction,
+    // A failed sign-in has no actor: it names whose account was tried.
+    who: names.get(event.actorId ?? "") ?? null,
+    subject: event.targetType === "User" ? (names.get(event.targetId ?? "") ?? null) : null,
+    data: (event.data ?? {}) as Record<string, string>,
+    ipAddress: event.ipAddress,
+  }));
+}

@@ -1,0 +1,469 @@
+import type { Country, Language } from "#app/generated/prisma/client.ts";
+import { recordAudit, recordAuditNow } from "#app/modules/audit/audit.server.ts";
+import { db, type Tx } from "#app/modules/db.server.ts";
+import { env } from "#app/modules/env.server.ts";
+import { queueEmail } from "#app/modules/notifications/outbox.server.ts";
+import {
+  hashPassword,
+  type PasswordProblem,
+  passwordProblem,
+  verifyPassword,
+} from "./password.server.ts";
+import { attempt, clearAttempts, emailKey, ipKey, limits } from "./rate-limit.server.ts";
+import { createSession, invalidateUserSessions } from "./session.server.ts";
+import { generateCode, generateToken, hashCode, hashToken } from "./tokens.ts";
+
+/**
+ * Account flows: sign-up, e-mail verification, sign-in by password or e-mailed
+ * link, password reset and change. Answers never reveal whether an address
+ * has an account: the same message whatever the case, and the owner of an
+ * existing address hears about a sign-up attempt by e-mail instead.
+ */
+export type Client = { ipAddress: string; userAgent: string };
+export type SignedInResult = {
+  status: "signed-in";
+  token: string;
+  expiresAt: Date;
+  userId: string;
+};
+export type RateLimited = { status: "rate-limited"; retryAt: Date };
+
+const minutes = (n: number) => n * 60 * 1000;
+export const lifetimes = {
+  verifyEmail: minutes(30),
+  magicLink: minutes(15),
+  resetPassword: minutes(60),
+};
+const maxWrongCodes = 5;
+
+function link(path: string, token: string) {
+  return `${env().APP_URL}${path}?${new URLSearchParams({ token })}`;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+async function limited(
+  action: "signin" | "email-link" | "verify-code",
+  email: string,
+  client: Client,
+) {
+  const [perEmail, perIp] =
+    action === "signin"
+      ? [limits.signInPerEmail, limits.signInPerIp]
+      : action === "email-link"
+        ? [limits.emailLinkPerEmail, limits.emailLinkPerIp]
+        : [limits.verifyCodePerEmail, limits.verifyCodePerIp];
+  const verdict = await attempt([
+    [emailKey(action, email), perEmail],
+    [ipKey(action, client.ipAddress), perIp],
+  ]);
+  return verdict.allowed
+    ? undefined
+    : ({ status: "rate-limited", retryAt: verdict.retryAt } as const);
+}
+
+/** The organisation a fresh session starts in: the one the person joined first. */
+async function firstOrganizationOf(userId: string): Promise<string | null> {
+  const first = await db.membership.findFirst({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { organizationId: true },
+  });
+  return first?.organizationId ?? null;
+}
+
+async function startSession(
+  userId: string,
+  client: Client,
+  method: "password" | "link" | "code",
+  organizationId?: string,
+): Promise<SignedInResult> {
+  const session = await createSession(
+    userId,
+    organizationId ?? (await firstOrganizationOf(userId)),
+    client,
+  );
+  await recordAuditNow({
+    actorId: userId,
+    action: "auth.signed_in",
+    targetType: "User",
+    targetId: userId,
+    data: { method },
+    ...client,
+  });
+  return { status: "signed-in", userId, ...session };
+}
+
+async function issueEmailVerification(
+  tx: Tx,
+  user: { id: string; email: string; name: string; language: Language },
+): Promise<void> {
+  const token = generateToken();
+  const code = generateCode();
+  const created = await tx.oneTimeToken.create({
+    data: {
+      purpose: "VERIFY_EMAIL",
+      userId: user.id,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + lifetimes.verifyEmail),
+    },
+  });
+  await tx.oneTimeToken.update({
+    where: { id: created.id },
+    data: { codeHash: hashCode(created.id, code) },
+  });
+  await queueEmail(tx, {
+    kind: "verify-email",
+    to: user.email,
+    language: user.language,
+    secret: true,
+    props: {
+      name: user.name,
+      code,
+      link: link("/verify-email", token),
+      expiresInMinutes: lifetimes.verifyEmail / 60000,
+    },
+  });
+}
+
+export type SignUpInput = {
+  organizationName: string;
+  country: Country;
+  language: Language;
+  name: string;
+  email: string;
+  password: string;
+};
+
+export async function signUp(
+  input: SignUpInput,
+  client: Client,
+): Promise<
+  | { status: "check-email"; email: string }
+  | RateLimited
+  | { status: "weak-password"; problem: PasswordProblem }
+> {
+  const email = normaliseEmail(input.email);
+  const problem = passwordProblem(input.password);
+  if (problem) return { status: "weak-password", problem };
+  const blocked = await limited("email-link", email, client);
+  if (blocked) return blocked;
+
+  // Hashed before looking the address up, so both answers take as long.
+  const passwordHash = await hashPassword(input.password);
+  const existing = await db.user.findUnique({ where: { email } });
+  if (existing) {
+    await queueEmail(db, {
+      kind: "account-exists",
+      to: email,
+      language: existing.language,
+      props: {
+        name: existing.name,
+        signInLink: `${env().APP_URL}/signin`,
+        resetLink: `${env().APP_URL}/forgot-password`,
+      },
+    });
+    return { status: "check-email", email };
+  }
+
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: { email, name: input.name, language: input.language, passwordHash },
+    });
+    const organization = await tx.organization.create({
+      data: { name: input.organizationName, country: input.country, language: input.language },
+    });
+    await tx.membership.create({
+      data: { organizationId: organization.id, userId: user.id, role: "OWNER" },
+    });
+    await recordAudit(tx, {
+      organizationId: organization.id,
+      actorId: user.id,
+      action: "organization.created",
+      targetType: "Organization",
+      targetId: organization.id,
+      ...client,
+    });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "auth.signed_up",
+      targetType: "User",
+      targetId: user.id,
+      ...client,
+    });
+    await issueEmailVerification(tx, user);
+  });
+  return { status: "check-email", email };
+}
+
+/** Sends a new code and link when the address has an unverified account; silent otherwise. */
+export async function resendVerification(
+  emailInput: string,
+  client: Client,
+): Promise<{ status: "sent" } | RateLimited> {
+  const email = normaliseEmail(emailInput);
+  const blocked = await limited("email-link", email, client);
+  if (blocked) return blocked;
+  const user = await db.user.findUnique({ where: { email } });
+  if (user && !user.emailVerifiedAt) {
+    await db.$transaction(async (tx) => {
+      // A new code replaces the old ones.
+      await tx.oneTimeToken.updateMany({
+        where: { userId: user.id, purpose: "VERIFY_EMAIL", usedAt: null },
+        data: { expiresAt: new Date() },
+      });
+      await issueEmailVerification(tx, user);
+    });
+  }
+  return { status: "sent" };
+}
+
+async function markVerified(tx: Tx, userId: string, client: Client) {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+  if (user.emailVerifiedAt) return;
+  await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
+  await recordAudit(tx, {
+    actorId: userId,
+    action: "auth.email_verified",
+    targetType: "User",
+    targetId: userId,
+    ...client,
+  });
+}
+
+/** Marks a token used exactly once; false when it was used (or taken by a parallel request) already. */
+async function consume(tx: Tx, tokenId: string): Promise<boolean> {
+  const { count } = await tx.oneTimeToken.updateMany({
+    where: { id: tokenId, usedAt: null },
+    data: { usedAt: new Date() },
+  });
+  return count === 1;
+}
+
+export async function verifyEmailWithCode(
+  emailInput: string,
+  code: string,
+  client: Client,
+): Promise<SignedInResult | RateLimited | { status: "invalid" }> {
+  const email = normaliseEmail(emailInput);
+  const blocked = await limited("verify-code", email, client);
+  if (blocked) return blocked;
+  const user = await db.user.findUnique({ where: { email } });
+  const token = user
+    ? await db.oneTimeToken.findFirst({
+        where: {
+          userId: user.id,
+          purpose: "VERIFY_EMAIL",
+          usedAt: null,
+          expiresAt: { gt: new Date() },
+        },
+        orderBy: { createdAt: "desc" },
+      })
+    : null;
+  if (!user || !token || token.failedAttempts >= maxWrongCodes) return { status: "invalid" };
+  if (token.codeHash !== hashCode(token.id, code)) {
+    await db.oneTimeToken.update({
+      where: { id: token.id },
+      data: { failedAttempts: { increment: 1 } },
+    });
+    return { status: "invalid" };
+  }
+  const consumed = await db.$transaction(async (tx) => {
+    if (!(await consume(tx, token.id))) return false;
+    await markVerified(tx, user.id, client);
+    return true;
+  });
+  if (!consumed) return { status: "invalid" };
+  await clearAttempts(emailKey("verify-code", email));
+  return startSession(user.id, client, "code");
+}
+
+/** Finds a live token of a purpose by the secret from a link. */
+async function liveToken(token: string, purpose: "VERIFY_EMAIL" | "MAGIC_LINK" | "RESET_PASSWORD") {
+  const found = await db.oneTimeToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!found || found.purpose !== purpose || found.usedAt || found.expiresAt <= new Date())
+    return null;
+  return found;
+}
+
+export async function verifyEmailWithLink(
+  token: string,
+  client: Client,
+): Promise<SignedInResult | { status: "invalid" }> {
+  const found = await liveToken(token, "VERIFY_EMAIL");
+  if (!found) return { status: "invalid" };
+  const consumed = await db.$transaction(async (tx) => {
+    if (!(await consume(tx, found.id))) return false;
+    await markVerified(tx, found.userId, client);
+    return true;
+  });
+  return consumed ? startSession(found.userId, client, "link") : { status: "invalid" };
+}
+
+export async function signInWithPassword(
+  emailInput: string,
+  password: string,
+  client: Client,
+): Promise<
+  SignedInResult | RateLimited | { status: "invalid" } | { status: "unverified"; email: string }
+> {
+  const email = normaliseEmail(emailInput);
+  const blocked = await limited("signin", email, client);
+  if (blocked) return blocked;
+  const user = await db.user.findUnique({ where: { email } });
+  const valid = await verifyPassword(user?.passwordHash, password);
+  if (!user || !valid) {
+    if (user) {
+      await recordAuditNow({
+        action: "auth.sign_in_failed",
+        targetType: "User",
+        targetId: user.id,
+        ...client,
+      });
+    }
+    return { status: "invalid" };
+  }
+  await clearAttempts(emailKey("signin", email));
+  if (!user.emailVerifiedAt) {
+    await resendVerification(email, client);
+    return { status: "unverified", email };
+  }
+  return startSession(user.id, client, "password");
+}
+
+async function sendLink(
+  emailInput: string,
+  client: Client,
+  purpose: "MAGIC_LINK" | "RESET_PASSWORD",
+): Promise<{ status: "sent" } | RateLimited> {
+  const email = normaliseEmail(emailInput);
+  const blocked = await limited("email-link", email, client);
+  if (blocked) return blocked;
+  const user = await db.user.findUnique({ where: { email } });
+  if (!user) return { status: "sent" };
+  const token = generateToken();
+  const lifetime = purpose === "MAGIC_LINK" ? lifetimes.magicLink : lifetimes.resetPassword;
+  await db.$transaction(async (tx) => {
+    await tx.oneTimeToken.create({
+      data: {
+        purpose,
+        userId: user.id,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(Date.now() + lifetime),
+      },
+    });
+    const props = { name: user.name, expiresInMinutes: lifetime / 60000 };
+    if (purpose === "MAGIC_LINK") {
+      await queueEmail(tx, {
+        kind: "magic-link",
+        to: email,
+        language: user.language,
+        secret: true,
+        props: { ...props, link: link("/signin/magic", token) },
+      });
+    } else {
+      await queueEmail(tx, {
+        kind: "reset-password",
+        to: email,
+        language: user.language,
+        secret: true,
+        props: { ...props, link: link("/reset-password", token) },
+      });
+    }
+  });
+  return { status: "sent" };
+}
+
+export function requestMagicLink(email: string, client: Client) {
+  return sendLink(email, client, "MAGIC_LINK");
+}
+
+export function requestPasswordReset(email: string, client: Client) {
+  return sendLink(email, client, "RESET_PASSWORD");
+}
+
+export async function signInWithMagicLink(
+  token: string,
+  client: Client,
+): Promise<SignedInResult | { status: "invalid" }> {
+  const found = await liveToken(token, "MAGIC_LINK");
+  if (!found) return { status: "invalid" };
+  const consumed = await db.$transaction(async (tx) => {
+    if (!(await consume(tx, found.id))) return false;
+    // Opening the link proves the mailbox is theirs.
+    await markVerified(tx, found.userId, client);
+    return true;
+  });
+  return consumed ? startSession(found.userId, client, "link") : { status: "invalid" };
+}
+
+/** Whether a reset link still works, so the page can say so before anyone types a password. */
+export async function resetLinkIsValid(token: string): Promise<boolean> {
+  return (await liveToken(token, "RESET_PASSWORD")) !== null;
+}
+
+export async function resetPassword(
+  token: string,
+  newPassword: string,
+  client: Client,
+): Promise<
+  SignedInResult | { status: "invalid" } | { status: "weak-password"; problem: PasswordProblem }
+> {
+  const found = await liveToken(token, "RESET_PASSWORD");
+  if (!found) return { status: "invalid" };
+  const problem = passwordProblem(newPassword);
+  if (problem) return { status: "weak-password", problem };
+  const passwordHash = await hashPassword(newPassword);
+  const consumed = await db.$transaction(async (tx) => {
+    if (!(await consume(tx, found.id))) return false;
+    await tx.user.update({ where: { id: found.userId }, data: { passwordHash } });
+    await markVerified(tx, found.userId, client);
+    await recordAudit(tx, {
+      actorId: found.userId,
+      action: "auth.password_reset",
+      targetType: "User",
+      targetId: found.userId,
+      ...client,
+    });
+    return true;
+  });
+  if (!consumed) return { status: "invalid" };
+  // Whoever knew the old password is signed out everywhere.
+  await invalidateUserSessions(found.userId);
+  return startSession(found.userId, client, "link");
+}
+
+/** Changes the password and signs out every other browser; this one stays signed in. */
+export async function changePassword(
+  userId: string,
+  currentSessionId: string,
+  currentPassword: string,
+  newPassword: string,
+  client: Client,
+): Promise<
+  | { status: "changed" }
+  | { status: "wrong-password" }
+  | { status: "weak-password"; problem: PasswordProblem }
+> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  if (user.passwordHash && !(await verifyPassword(user.passwordHash, currentPassword))) {
+    return { status: "wrong-password" };
+  }
+  const problem = passwordProblem(newPassword);
+  if (problem) return { status: "weak-password", problem };
+  const passwordHash = await hashPassword(newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: "auth.password_changed",
+      targetType: "User",
+      targetId: userId,
+      ...client,
+    });
+  });
+  await invalidateUserSessions(userId, { except: currentSessionId });
+  return { status: "changed" };
+}

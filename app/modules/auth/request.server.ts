@@ -1,0 +1,91 @@
+import {
+  createContext,
+  type MiddlewareFunction,
+  type RouterContextProvider,
+  redirect,
+} from "react-router";
+import { requestInfoContext } from "#app/modules/http/request-context.ts";
+import { readCookie } from "#app/modules/i18n/languages.ts";
+import type { Actor } from "#app/modules/policy/policy.ts";
+import {
+  blankSessionCookie,
+  type SignedIn,
+  sessionCookie,
+  sessionCookieName,
+  validateSessionToken,
+} from "./session.server.ts";
+
+/**
+ * Who is asking. The root middleware reads the session cookie once per
+ * request; loaders and actions ask through the guards below.
+ */
+export const signedInContext = createContext<SignedIn | null>(null);
+
+type Args = { request: Request; context: Readonly<RouterContextProvider> };
+
+/** Reads and validates the session cookie into the context; returns cookies to set on the response. */
+export async function loadSession(
+  request: Request,
+  context: RouterContextProvider,
+): Promise<string[]> {
+  const token = readCookie(request.headers.get("cookie"), sessionCookieName);
+  if (!token) return [];
+  const signedIn = await validateSessionToken(token);
+  context.set(signedInContext, signedIn);
+  if (!signedIn) return [blankSessionCookie()];
+  return signedIn.renewed ? [sessionCookie(token, signedIn.expiresAt)] : [];
+}
+
+export const sessionMiddleware: MiddlewareFunction<Response> = async (
+  { request, context },
+  next,
+) => {
+  const cookies = await loadSession(request, context as RouterContextProvider);
+  const response = await next();
+  for (const cookie of cookies) response.headers.append("Set-Cookie", cookie);
+  return response;
+};
+
+export function optionalUser({ context }: Pick<Args, "context">): SignedIn | null {
+  return context.get(signedInContext);
+}
+
+/** The signed-in person, or a redirect to sign in that comes back here afterwards. */
+export function requireUser({ request, context }: Args): SignedIn {
+  const signedIn = context.get(signedInContext);
+  if (signedIn) return signedIn;
+  const url = new URL(request.url);
+  throw redirect(`/signin?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+}
+
+export type Member = SignedIn & { membership: NonNullable<SignedIn["membership"]>; actor: Actor };
+
+/** The signed-in person working in an organisation they belong to. */
+export function requireMember(args: Args): Member {
+  const signedIn = requireUser(args);
+  if (!signedIn.membership) throw redirect("/organizations");
+  return {
+    ...signedIn,
+    membership: signedIn.membership,
+    actor: {
+      userId: signedIn.user.id,
+      organizationId: signedIn.membership.organizationId,
+      role: signedIn.membership.role,
+      emailVerified: signedIn.user.emailVerified,
+    },
+  };
+}
+
+/** Pages for people who are not signed in (sign-in, sign-up) send signed-in people home. */
+export function requireAnonymous({ context }: Pick<Args, "context">): void {
+  if (context.get(signedInContext)) throw redirect("/app");
+}
+
+/** IP address and browser of the request, for rate limits and the audit trail. */
+export function clientOf({ context }: Pick<Args, "context">): {
+  ipAddress: string;
+  userAgent: string;
+} {
+  const info = context.get(requestInfoContext);
+  return { ipAddress: info.ip, userAgent: info.userAgent };
+}

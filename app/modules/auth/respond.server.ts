@@ -1,0 +1,32 @@
+import { redirect } from "react-router";
+import { redirectWithToast } from "#app/modules/http/toast.server.ts";
+import type { Toast } from "#app/modules/http/toast.ts";
+import { errorMessage } from "#app/modules/validation.ts";
+import type { PasswordProblem } from "./password.server.ts";
+import { blankSessionCookie, sessionCookie } from "./session.server.ts";
+
+/** Sets the new session's cookie and goes on, with a toast when there is something to say. */
+export function redirectSignedIn(
+  session: { token: string; expiresAt: Date },
+  to: string,
+  toast?: Toast,
+): Promise<Response> | Response {
+  const headers = { "Set-Cookie": sessionCookie(session.token, session.expiresAt) };
+  return toast ? redirectWithToast(to, toast, { headers }) : redirect(to, { headers });
+}
+
+export function redirectSignedOut(to: string, toast: Toast): Promise<Response> {
+  return redirectWithToast(to, toast, { headers: { "Set-Cookie": blankSessionCookie() } });
+}
+
+/** The message for a refused attempt, with the minutes left (rounded up). */
+export function rateLimitedMessage(retryAt: Date, now = new Date()): string {
+  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60000));
+  return errorMessage("auth:errors.rateLimited", { minutes });
+}
+
+export const passwordProblemMessages: Record<PasswordProblem, string> = {
+  tooShort: "auth:errors.passwordTooShort",
+  tooLong: "auth:errors.passwordTooLong",
+  common: "auth:errors.passwordCommon",
+};

@@ -1,0 +1,141 @@
+import type { Role } from "#app/generated/prisma/client.ts";
+import { db } from "#app/modules/db.server.ts";
+import { generateToken, hashToken } from "./tokens.ts";
+
+/**
+ * Sessions the Lucia way (docs/decisions/0002): the cookie holds a random
+ * token; the database holds only its SHA-256. Sessions last 30 days and are
+ * extended when used in their second half (sliding expiry).
+ */
+export const sessionCookieName = "werkpad_session";
+const lifetimeMs = 30 * 24 * 60 * 60 * 1000;
+const renewWhenLeftMs = 15 * 24 * 60 * 60 * 1000;
+
+export type SignedIn = {
+  sessionId: string;
+  expiresAt: Date;
+  /** True when this request extended the session, so the cookie must be sent again. */
+  renewed: boolean;
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    language: "nl" | "en" | "fr";
+    emailVerified: boolean;
+  };
+  /** The organisation the person works in now, if they still belong to it. */
+  membership: { organizationId: string; organizationName: string; role: Role } | null;
+};
+
+export async function createSession(
+  userId: string,
+  organizationId: string | null,
+  meta: { ipAddress?: string; userAgent?: string } = {},
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = generateToken();
+  const expiresAt = new Date(Date.now() + lifetimeMs);
+  await db.session.create({
+    data: {
+      id: hashToken(token),
+      userId,
+      organizationId,
+      expiresAt,
+      ipAddress: meta.ipAddress,
+      userAgent: meta.userAgent?.slice(0, 300),
+    },
+  });
+  return { token, expiresAt };
+}
+
+export async function validateSessionToken(
+  token: string,
+  now = new Date(),
+): Promise<SignedIn | null> {
+  const sessionId = hashToken(token);
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    include: {
+      user: {
+        select: { id: true, email: true, name: true, language: true, emailVerifiedAt: true },
+      },
+      organization: { select: { id: true, name: true } },
+    },
+  });
+  if (!session) return null;
+  if (session.expiresAt <= now) {
+    await db.session.deleteMany({ where: { id: sessionId } });
+    return null;
+  }
+  let expiresAt = session.expiresAt;
+  let renewed = false;
+  if (expiresAt.getTime() - now.getTime() < renewWhenLeftMs) {
+    expiresAt = new Date(now.getTime() + lifetimeMs);
+    renewed = true;
+    await db.session.update({ where: { id: sessionId }, data: { expiresAt } });
+  }
+  const membership = session.organization
+    ? await db.membership.findUnique({
+        where: {
+          organizationId_userId: {
+            organizationId: session.organization.id,
+            userId: session.userId,
+          },
+        },
+        select: { role: true },
+      })
+    : null;
+  const { emailVerifiedAt, ...user } = session.user;
+  return {
+    sessionId,
+    expiresAt,
+    renewed,
+    user: { ...user, emailVerified: emailVerifiedAt !== null },
+    membership:
+      session.organization && membership
+        ? {
+            organizationId: session.organization.id,
+            organizationName: session.organization.name,
+            role: membership.role,
+          }
+        : null,
+  };
+}
+
+export async function invalidateSession(sessionId: string): Promise<void> {
+  await db.session.deleteMany({ where: { id: sessionId } });
+}
+
+/** Signs a person out of every browser, except the given session when it is still wanted. */
+export async function invalidateUserSessions(
+  userId: string,
+  options: { except?: string } = {},
+): Promise<number> {
+  const { count } = await db.session.deleteMany({
+    where: { userId, ...(options.except ? { id: { not: options.except } } : {}) },
+  });
+  return count;
+}
+
+export async function setActiveOrganization(
+  sessionId: string,
+  organizationId: string,
+): Promise<void> {
+  await db.session.update({ where: { id: sessionId }, data: { organizationId } });
+}
+
+export function sessionCookie(token: string, expiresAt: Date): string {
+  return `${sessionCookieName}=${token}; Path=/; HttpOnly; SameSite=Lax; Expires=${expiresAt.toUTCString()}${secureAttribute()}`;
+}
+
+export function blankSessionCookie(): string {
+  return `${sessionCookieName}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secureAttribute()}`;
+}
+
+/** Secure in production; browsers treat http://localhost as secure, so the demo still works. */
+export function secureAttribute(): string {
+  return process.env.NODE_ENV === "production" ? "; Secure" : "";
+}
+
+export async function countSessions(userId: string): Promise<number> {
+  return db.session.count({ where: { userId, expiresAt: { gt: new Date() } } });
+}

@@ -1,0 +1,332 @@
+import type { Role } from "#app/generated/prisma/client.ts";
+import { recordAudit, recordAuditNow } from "#app/modules/audit/audit.server.ts";
+import {
+  type Client,
+  normaliseEmail,
+  type SignedInResult,
+} from "#app/modules/auth/accounts.server.ts";
+import {
+  hashPassword,
+  type PasswordProblem,
+  passwordProblem,
+} from "#app/modules/auth/password.server.ts";
+import { createSession } from "#app/modules/auth/session.server.ts";
+import { generateToken, hashToken } from "#app/modules/auth/tokens.ts";
+import { db, type Tx } from "#app/modules/db.server.ts";
+import { env } from "#app/modules/env.server.ts";
+import { queueEmail } from "#app/modules/notifications/outbox.server.ts";
+import { type Actor, can } from "#app/modules/policy/policy.ts";
+import type { TenantDb } from "#app/modules/tenant.server.ts";
+
+/**
+ * Invitations to join an organisation with a role. Owners and HR send them
+ * (see the policy); the e-mailed link works for people with and without an
+ * account, expires after a week, and can be re-sent (a new link) or revoked.
+ */
+export const invitationLifetimeDays = 7;
+const lifetimeMs = invitationLifetimeDays * 24 * 60 * 60 * 1000;
+
+export type InvitationState = "pending" | "expired" | "revoked" | "accepted";
+
+export function invitationState(
+  invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now = new Date(),
+): InvitationState {
+  if (invitation.acceptedAt) return "accepted";
+  if (invitation.revokedAt) return "revoked";
+  if (invitation.expiresAt <= now) return "expired";
+  return "pending";
+}
+
+async function sendInvitationEmail(
+  tx: Tx,
+  invitation: { email: string; role: Role; organizationId: string },
+  inviterName: string,
+  token: string,
+) {
+  const organization = await tx.organization.findUniqueOrThrow({
+    where: { id: invitation.organizationId },
+  });
+  await queueEmail(tx, {
+    kind: "invitation",
+    to: invitation.email,
+    // The invitee's language is not known yet: the organisation's is the best guess.
+    language: organization.language,
+    organizationId: organization.id,
+    secret: true,
+    props: {
+      organizationName: organization.name,
+      inviterName,
+      role: invitation.role,
+      link: `${env().APP_URL}/invitations/accept?${new URLSearchParams({ token })}`,
+      expiresInDays: invitationLifetimeDays,
+    },
+  });
+}
+
+export async function listOpenInvitations(tdb: TenantDb) {
+  const invitations = await tdb.invitation.findMany({
+    where: { acceptedAt: null, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      lastSentAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+    },
+  });
+  return invitations.map((invitation) => ({ ...invitation, state: invitationState(invitation) }));
+}
+
+export async function findInvitation(tdb: TenantDb, invitationId: string) {
+  return tdb.invitation.findUnique({
+    where: { id: invitationId },
+    select: { id: true, email: true, role: true },
+  });
+}
+
+export async function invite(
+  tdb: TenantDb,
+  actor: Actor & { name: string },
+  input: { email: string; role: Role },
+  client: Client,
+): Promise<
+  | { status: "sent" }
+  | { status: "forbidden" }
+  | { status: "already-member" }
+  | { status: "already-invited" }
+> {
+  if (!can(actor, "members.invite", { role: input.role })) return { status: "forbidden" };
+  const email = normaliseEmail(input.email);
+  const existingUser = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (existingUser) {
+    const member = await tdb.membership.findFirst({
+      where: { userId: existingUser.id },
+      select: { id: true },
+    });
+    if (member) return { status: "already-member" };
+  }
+  const open = await tdb.invitation.findFirst({
+    where: { email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: { id: true },
+  });
+  if (open) return { status: "already-invited" };
+  const token = generateToken();
+  await tdb.$transaction(async (tx) => {
+    const invitation = await tx.invitation.create({
+      data: {
+        organizationId: actor.organizationId,
+        email,
+        role: input.role,
+        tokenHash: hashToken(token),
+        invitedById: actor.userId,
+        expiresAt: new Date(Date.now() + lifetimeMs),
+      },
+    });
+    await sendInvitationEmail(tx, invitation, actor.name, token);
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action: "invitation.created",
+      targetType: "Invitation",
+      targetId: invitation.id,
+      data: { role: input.role },
+      ...client,
+    });
+  });
+  return { status: "sent" };
+}
+
+type Outcome =
+  | { status: "done" }
+  | { status: "not-found" }
+  | { status: "forbidden" }
+  | { status: "closed" };
+
+/** A new link (the old one stops working) and a new week. */
+export async function resendInvitation(
+  tdb: TenantDb,
+  actor: Actor & { name: string },
+  invitationId: string,
+  client: Client,
+): Promise<Outcome> {
+  const invitation = await tdb.invitation.findUnique({ where: { id: invitationId } });
+  if (!invitation) return { status: "not-found" };
+  if (!can(actor, "invitations.manage", { role: invitation.role })) return { status: "forbidden" };
+  if (invitation.acceptedAt || invitation.revokedAt) return { status: "closed" };
+  const token = generateToken();
+  await tdb.$transaction(async (tx) => {
+    await tx.invitation.update({
+      where: { id: invitation.id },
+      data: {
+        tokenHash: hashToken(token),
+        expiresAt: new Date(Date.now() + lifetimeMs),
+        lastSentAt: new Date(),
+      },
+    });
+    await sendInvitationEmail(tx, invitation, actor.name, token);
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action: "invitation.resent",
+      targetType: "Invitation",
+      targetId: invitation.id,
+      ...client,
+    });
+  });
+  return { status: "done" };
+}
+
+export async function revokeInvitation(
+  tdb: TenantDb,
+  actor: Actor,
+  invitationId: string,
+  client: Client,
+): Promise<Outcome> {
+  const invitation = await tdb.invitation.findUnique({ where: { id: invitationId } });
+  if (!invitation) return { status: "not-found" };
+  if (!can(actor, "invitations.manage", { role: invitation.role })) return { status: "forbidden" };
+  if (invitation.acceptedAt || invitation.revokedAt) return { status: "closed" };
+  await tdb.$transaction(async (tx) => {
+    await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action: "invitation.revoked",
+      targetType: "Invitation",
+      targetId: invitation.id,
+      ...client,
+    });
+  });
+  return { status: "done" };
+}
+
+/**
+ * What an invitation link leads to. The one lookup of invitations across
+ * organisations: the link's secret is the key, so it finds only its own.
+ */
+export async function invitationByToken(token: string) {
+  const invitation = await db.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: {
+      organization: { select: { id: true, name: true } },
+      invitedBy: { select: { name: true } },
+    },
+  });
+  if (!invitation) return null;
+  const account = await db.user.findUnique({
+    where: { email: invitation.email },
+    select: { id: true },
+  });
+  return { ...invitation, state: invitationState(invitation), hasAccount: account !== null };
+}
+
+async function join(
+  tx: Tx,
+  invitation: { id: string; organizationId: string; role: Role },
+  userId: string,
+  client: Client,
+): Promise<boolean> {
+  // Only one acceptance wins, even when the link is opened twice at once.
+  const { count } = await tx.invitation.updateMany({
+    where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    data: { acceptedAt: new Date(), acceptedById: userId },
+  });
+  if (count !== 1) return false;
+  await tx.membership.upsert({
+    where: { organizationId_userId: { organizationId: invitation.organizationId, userId } },
+    create: { organizationId: invitation.organizationId, userId, role: invitation.role },
+    update: {},
+  });
+  await recordAudit(tx, {
+    organizationId: invitation.organizationId,
+    actorId: userId,
+    action: "invitation.accepted",
+    targetType: "Invitation",
+    targetId: invitation.id,
+    data: { role: invitation.role },
+    ...client,
+  });
+  return true;
+}
+
+/** A signed-in person accepts an invitation sent to their own address. */
+export async function acceptInvitation(
+  token: string,
+  user: { id: string; email: string },
+  client: Client,
+): Promise<
+  { status: "joined"; organizationId: string } | { status: "invalid" } | { status: "wrong-account" }
+> {
+  const invitation = await invitationByToken(token);
+  if (invitation?.state !== "pending") return { status: "invalid" };
+  if (invitation.email !== user.email) return { status: "wrong-account" };
+  const joined = await db.$transaction(async (tx) => {
+    if (!(await join(tx, invitation, user.id, client))) return false;
+    // The link went to this mailbox, so the address is confirmed.
+    await tx.user.updateMany({
+      where: { id: user.id, emailVerifiedAt: null },
+      data: { emailVerifiedAt: new Date() },
+    });
+    return true;
+  });
+  return joined
+    ? { status: "joined", organizationId: invitation.organizationId }
+    : { status: "invalid" };
+}
+
+/** Someone without an account accepts: the account is created with the invited address. */
+export async function acceptInvitationAsNewUser(
+  token: string,
+  input: { name: string; password: string; language: "nl" | "en" | "fr" },
+  client: Client,
+): Promise<
+  SignedInResult | { status: "invalid" } | { status: "weak-password"; problem: PasswordProblem }
+> {
+  const invitation = await invitationByToken(token);
+  if (invitation?.state !== "pending" || invitation.hasAccount) return { status: "invalid" };
+  const problem = passwordProblem(input.password);
+  if (problem) return { status: "weak-password", problem };
+  const passwordHash = await hashPassword(input.password);
+  const userId = await db
+    .$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          email: invitation.email,
+          name: input.name,
+          language: input.language,
+          passwordHash,
+          emailVerifiedAt: new Date(),
+        },
+      });
+      if (!(await join(tx, invitation, user.id, client))) throw new InvitationTaken();
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "auth.signed_up",
+        targetType: "User",
+        targetId: user.id,
+        ...client,
+      });
+      return user.id;
+    })
+    .catch((error) => {
+      if (error instanceof InvitationTaken) return null;
+      throw error;
+    });
+  if (!userId) return { status: "invalid" };
+  const session = await createSession(userId, invitation.organizationId, client);
+  await recordAuditNow({
+    actorId: userId,
+    action: "auth.signed_in",
+    targetType: "User",
+    targetId: userId,
+    data: { method: "invitation" },
+    ...client,
+  });
+  return { status: "signed-in", userId, ...session };
+}
+
+class InvitationTaken extends Error {}

@@ -1,0 +1,88 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { type Action, type Actor, can, type Role, roleMatrix, roles } from "./policy.ts";
+
+const actor = (role: Role, overrides: Partial<Actor> = {}): Actor => ({
+  userId: "u1",
+  organizationId: "o1",
+  role,
+  emailVerified: true,
+  ...overrides,
+});
+
+/** docs/roles.md's table, as { action: { role: allowed } }. */
+function documentedMatrix(): Record<string, Record<string, boolean>> {
+  const lines = readFileSync("docs/roles.md", "utf8")
+    .split("\n")
+    .filter((line) => line.startsWith("|"));
+  const header =
+    lines[0]
+      ?.split("|")
+      .map((cell) => cell.trim())
+      .filter(Boolean) ?? [];
+  const columns = header.slice(1);
+  return Object.fromEntries(
+    lines.slice(2).map((line) => {
+      const [action = "", ...cells] = line
+        .split("|")
+        .map((cell) => cell.trim())
+        .filter(Boolean);
+      return [action, Object.fromEntries(columns.map((role, i) => [role, cells[i] === "yes"]))];
+    }),
+  );
+}
+
+// The most permissive resource for each action, so the table decides alone.
+const neutral: { [A in Action]: Parameters<typeof can<A>>[2] } = {
+  "organization.view": undefined,
+  "members.list": undefined,
+  "members.invite": { role: "EMPLOYEE" },
+  "invitations.manage": { role: "EMPLOYEE" },
+  "members.changeRole": { from: "EMPLOYEE", to: "MANAGER", ownerCount: 2 },
+  "members.remove": { role: "EMPLOYEE", ownerCount: 2 },
+  "audit.view": undefined,
+};
+
+function check<A extends Action>(who: Actor, action: A, resource: Parameters<typeof can<A>>[2]) {
+  return (can as (actor: Actor, action: A, resource: unknown) => boolean)(who, action, resource);
+}
+
+describe("the role matrix", () => {
+  const documented = documentedMatrix();
+
+  test("docs/roles.md lists every action and every role", () => {
+    expect(Object.keys(documented).sort()).toEqual(Object.keys(roleMatrix).sort());
+  });
+
+  const cells = (Object.keys(roleMatrix) as Action[]).flatMap((action) =>
+    roles.map((role) => [action, role] as const),
+  );
+  test.each(cells)("%s by %s is as documented", (action, role) => {
+    expect(check(actor(role), action, neutral[action])).toBe(documented[action]?.[role]);
+  });
+});
+
+describe("conditions on top of the matrix", () => {
+  test("inviting needs a confirmed e-mail address", () => {
+    expect(
+      can(actor("OWNER", { emailVerified: false }), "members.invite", { role: "EMPLOYEE" }),
+    ).toBe(false);
+  });
+
+  test("only owners make owners", () => {
+    expect(can(actor("HR"), "members.invite", { role: "OWNER" })).toBe(false);
+    expect(can(actor("OWNER"), "members.invite", { role: "OWNER" })).toBe(true);
+    expect(can(actor("HR"), "invitations.manage", { role: "OWNER" })).toBe(false);
+  });
+
+  test("the last owner can neither be demoted nor removed", () => {
+    expect(
+      can(actor("OWNER"), "members.changeRole", { from: "OWNER", to: "HR", ownerCount: 1 }),
+    ).toBe(false);
+    expect(
+      can(actor("OWNER"), "members.changeRole", { from: "OWNER", to: "HR", ownerCount: 2 }),
+    ).toBe(true);
+    expect(can(actor("OWNER"), "members.remove", { role: "OWNER", ownerCount: 1 })).toBe(false);
+    expect(can(actor("OWNER"), "members.remove", { role: "OWNER", ownerCount: 2 })).toBe(true);
+  });
+});

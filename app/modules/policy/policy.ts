@@ -1,0 +1,76 @@
+import type { Role } from "#app/generated/prisma/enums.ts";
+
+/**
+ * The one place that answers "may this person do this, here?". Every loader
+ * and action asks it; no route decides on its own. The role matrix below is
+ * the base rule and is written down in docs/roles.md (a test keeps the two
+ * equal); some actions add conditions on the resource.
+ *
+ * Resources of other organisations never reach this module: they are not
+ * found through the tenant door (app/modules/tenant.server.ts), and the
+ * routes answer 404 for them, the same as for an id that does not exist.
+ */
+export type { Role };
+export const roles = [
+  "OWNER",
+  "HR",
+  "MANAGER",
+  "EMPLOYEE",
+  "PHYSICIAN",
+] as const satisfies readonly Role[];
+
+export type Actor = {
+  userId: string;
+  organizationId: string;
+  role: Role;
+  emailVerified: boolean;
+};
+
+/** What each action needs to know about its resource. */
+type Resources = {
+  "organization.view": undefined;
+  "members.list": undefined;
+  "members.invite": { role: Role };
+  "invitations.manage": { role: Role };
+  "members.changeRole": { from: Role; to: Role; ownerCount: number };
+  "members.remove": { role: Role; ownerCount: number };
+  "audit.view": undefined;
+};
+export type Action = keyof Resources;
+
+export const roleMatrix: Record<Action, readonly Role[]> = {
+  "organization.view": roles,
+  "members.list": ["OWNER", "HR"],
+  "members.invite": ["OWNER", "HR"],
+  "invitations.manage": ["OWNER", "HR"],
+  "members.changeRole": ["OWNER"],
+  "members.remove": ["OWNER"],
+  "audit.view": ["OWNER", "HR"],
+};
+
+/** Roles HR may hand out: everything but ownership, which only owners give. */
+function mayGrant(actor: Actor, role: Role): boolean {
+  return actor.role === "OWNER" || role !== "OWNER";
+}
+
+const conditions: { [A in Action]?: (actor: Actor, resource: Resources[A]) => boolean } = {
+  // Inviting needs a confirmed e-mail address: nobody invites from an address they do not own.
+  "members.invite": (actor, { role }) => actor.emailVerified && mayGrant(actor, role),
+  "invitations.manage": (actor, { role }) => mayGrant(actor, role),
+  // An organisation always keeps at least one owner.
+  "members.changeRole": (_actor, { from, to, ownerCount }) =>
+    !(from === "OWNER" && to !== "OWNER" && ownerCount <= 1),
+  "members.remove": (_actor, { role, ownerCount }) => !(role === "OWNER" && ownerCount <= 1),
+};
+
+export function can<A extends Action>(
+  actor: Actor,
+  action: A,
+  ...[resource]: Resources[A] extends undefined ? [] : [Resources[A]]
+): boolean {
+  if (!roleMatrix[action].includes(actor.role)) return false;
+  const condition = conditions[action] as
+    | ((actor: Actor, resource: Resources[A]) => boolean)
+    | undefined;
+  return condition ? condition(actor, resource as Resources[A]) : true;
+}

@@ -1,0 +1,78 @@
+import { useTranslation } from "react-i18next";
+import { PageHeader } from "#app/components/page.tsx";
+import { FormError, Notice } from "#app/components/ui/form-error.tsx";
+import { listAuditEvents, verifyChain } from "#app/modules/audit/audit.server.ts";
+import { requireMember } from "#app/modules/auth/request.server.ts";
+import { forbidden } from "#app/modules/http/errors.server.ts";
+import { can } from "#app/modules/policy/policy.ts";
+import { errorMessage } from "#app/modules/validation.ts";
+import type { Route } from "./+types/audit";
+
+export async function loader(args: Route.LoaderArgs) {
+  const { membership, actor } = requireMember(args);
+  if (!can(actor, "audit.view")) forbidden();
+  const [events, chain] = await Promise.all([
+    listAuditEvents(membership.organizationId),
+    verifyChain(membership.organizationId),
+  ]);
+  return { organizationName: membership.organizationName, events, chain };
+}
+
+export default function Audit({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation("auth");
+  const { organizationName, events, chain } = loaderData;
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const role = (value: string | undefined) =>
+    value ? t(`roles.${value as "HR"}`).toLowerCase() : "";
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader
+        title={t("audit.title")}
+        intro={t("audit.intro", { organization: organizationName })}
+      />
+      {chain.valid ? (
+        <Notice>{t("audit.intact")}</Notice>
+      ) : (
+        <FormError errors={[errorMessage("auth:audit.broken", { seq: chain.seq })]} />
+      )}
+      {events.length === 0 ? <p className="text-muted">{t("audit.empty")}</p> : null}
+      <div className="overflow-x-auto rounded-xl border border-line bg-surface">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{t("audit.title")}</caption>
+          <thead className="border-b border-line bg-canvas">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                {t("audit.when")}
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                {t("audit.who")}
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                {t("audit.what")}
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                {t("audit.from")}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-line">
+            {events.map((event) => (
+              <tr key={event.id}>
+                <td className="px-4 py-2 whitespace-nowrap">{when.format(event.at)}</td>
+                <td className="px-4 py-2">{event.who ?? event.subject ?? t("audit.nobody")}</td>
+                <td className="px-4 py-2">
+                  {t(`audit.actions.${event.action}`, {
+                    role: role(event.data.role),
+                    from: role(event.data.from),
+                    to: role(event.data.to),
+                  })}
+                </td>
+                <td className="px-4 py-2 font-mono text-xs text-muted">{event.ipAddress}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
