@@ -44,6 +44,17 @@ describe("brute-force protection on sign-in", () => {
     expect(JSON.stringify(other.data)).toContain("invalidCredentials");
   });
 
+  test("people signing in correctly are never counted, so a whole office behind one IP gets in", async () => {
+    const people = await Promise.all(
+      Array.from({ length: limits.signInPerIp.max + 5 }, (_, i) =>
+        createUser({ email: `office-${i}@example.com` }),
+      ),
+    );
+    for (const person of people) {
+      expect((await signIn(person.email, testPassword, "192.0.2.200")).location).toBe("/app");
+    }
+  });
+
   test("a successful sign-in clears the address's count", async () => {
     await createUser({ email: "kim@example.com" });
     for (let i = 0; i < 4; i++) await signIn("kim@example.com", "wrong password");

@@ -9,7 +9,17 @@ import {
   passwordProblem,
   verifyPassword,
 } from "./password.server.ts";
-import { attempt, clearAttempts, emailKey, ipKey, limits } from "./rate-limit.server.ts";
+import {
+  attempt,
+  checkLimits,
+  clearAttempts,
+  countAttempt,
+  emailKey,
+  ipKey,
+  type Limit,
+  limits,
+  type Verdict,
+} from "./rate-limit.server.ts";
 import { createSession, invalidateUserSessions } from "./session.server.ts";
 import { generateCode, generateToken, hashCode, hashToken } from "./tokens.ts";
 
@@ -44,24 +54,26 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-async function limited(
-  action: "signin" | "email-link" | "verify-code",
-  email: string,
-  client: Client,
-) {
+function checksFor(action: "signin" | "email-link" | "verify-code", email: string, client: Client) {
   const [perEmail, perIp] =
     action === "signin"
       ? [limits.signInPerEmail, limits.signInPerIp]
       : action === "email-link"
         ? [limits.emailLinkPerEmail, limits.emailLinkPerIp]
         : [limits.verifyCodePerEmail, limits.verifyCodePerIp];
-  const verdict = await attempt([
+  return [
     [emailKey(action, email), perEmail],
     [ipKey(action, client.ipAddress), perIp],
-  ]);
-  return verdict.allowed
-    ? undefined
-    : ({ status: "rate-limited", retryAt: verdict.retryAt } as const);
+  ] as Array<[string, Limit]>;
+}
+
+function refused(verdict: Verdict): RateLimited | undefined {
+  return verdict.allowed ? undefined : { status: "rate-limited", retryAt: verdict.retryAt };
+}
+
+/** Sending e-mails: every request counts. */
+async function limitSending(email: string, client: Client) {
+  return refused(await attempt(checksFor("email-link", email, client)));
 }
 
 /** The organisation a fresh session starts in: the one the person joined first. */
@@ -148,7 +160,7 @@ export async function signUp(
   const email = normaliseEmail(input.email);
   const problem = passwordProblem(input.password);
   if (problem) return { status: "weak-password", problem };
-  const blocked = await limited("email-link", email, client);
+  const blocked = await limitSending(email, client);
   if (blocked) return blocked;
 
   // Hashed before looking the address up, so both answers take as long.
@@ -204,7 +216,7 @@ export async function resendVerification(
   client: Client,
 ): Promise<{ status: "sent" } | RateLimited> {
   const email = normaliseEmail(emailInput);
-  const blocked = await limited("email-link", email, client);
+  const blocked = await limitSending(email, client);
   if (blocked) return blocked;
   const user = await db.user.findUnique({ where: { email } });
   if (user && !user.emailVerifiedAt) {
@@ -248,7 +260,8 @@ export async function verifyEmailWithCode(
   client: Client,
 ): Promise<SignedInResult | RateLimited | { status: "invalid" }> {
   const email = normaliseEmail(emailInput);
-  const blocked = await limited("verify-code", email, client);
+  const checks = checksFor("verify-code", email, client);
+  const blocked = refused(await checkLimits(checks));
   if (blocked) return blocked;
   const user = await db.user.findUnique({ where: { email } });
   const token = user
@@ -310,11 +323,13 @@ export async function signInWithPassword(
   SignedInResult | RateLimited | { status: "invalid" } | { status: "unverified"; email: string }
 > {
   const email = normaliseEmail(emailInput);
-  const blocked = await limited("signin", email, client);
+  const checks = checksFor("signin", email, client);
+  const blocked = refused(await checkLimits(checks));
   if (blocked) return blocked;
   const user = await db.user.findUnique({ where: { email } });
   const valid = await verifyPassword(user?.passwordHash, password);
   if (!user || !valid) {
+    await countAttempt(checks);
     if (user) {
       await recordAuditNow({
         action: "auth.sign_in_failed",
@@ -339,7 +354,7 @@ async function sendLink(
   purpose: "MAGIC_LINK" | "RESET_PASSWORD",
 ): Promise<{ status: "sent" } | RateLimited> {
   const email = normaliseEmail(emailInput);
-  const blocked = await limited("email-link", email, client);
+  const blocked = await limitSending(email, client);
   if (blocked) return blocked;
   const user = await db.user.findUnique({ where: { email } });
   if (!user) return { status: "sent" };

@@ -3,16 +3,23 @@ import { hashToken } from "./tokens.ts";
 
 /**
  * Brute-force protection, counted in the database so that it holds across
- * server processes: each attempt adds one to its key's current fixed window;
- * past the limit the key is blocked until that window ends.
+ * server processes. Each counted attempt adds one to its key's current fixed
+ * window; past the limit the key is blocked until that window ends.
+ *
+ * Guessing (passwords, codes) counts failures only, so a whole office behind
+ * one IP address can still sign in on a Monday morning; sending e-mails counts
+ * every request, so nobody can flood an inbox.
  */
 export type Limit = { max: number; windowSeconds: number };
 
 export const limits = {
+  /** Failed sign-ins. */
   signInPerEmail: { max: 5, windowSeconds: 15 * 60 },
   signInPerIp: { max: 30, windowSeconds: 15 * 60 },
+  /** E-mails with links or codes, every request. */
   emailLinkPerEmail: { max: 3, windowSeconds: 15 * 60 },
-  emailLinkPerIp: { max: 20, windowSeconds: 15 * 60 },
+  emailLinkPerIp: { max: 50, windowSeconds: 15 * 60 },
+  /** Wrong verification codes. */
   verifyCodePerEmail: { max: 5, windowSeconds: 15 * 60 },
   verifyCodePerIp: { max: 30, windowSeconds: 15 * 60 },
 } satisfies Record<string, Limit>;
@@ -28,25 +35,57 @@ export function ipKey(action: string, ip: string): string {
   return `${action}:ip:${ip}`;
 }
 
-/** Counts one attempt against each key; refused if any key is over its limit. */
-export async function attempt(
-  checks: Array<[key: string, limit: Limit]>,
-  now = new Date(),
-): Promise<Verdict> {
-  let retryAt: Date | undefined;
+type Check = [key: string, limit: Limit];
+
+function windowOf(limit: Limit, now: Date) {
+  const windowMs = limit.windowSeconds * 1000;
+  const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  return { start, end: new Date(start.getTime() + windowMs) };
+}
+
+function verdict(blockedUntil: Date[]): Verdict {
+  if (blockedUntil.length === 0) return { allowed: true };
+  return {
+    allowed: false,
+    retryAt: new Date(Math.max(...blockedUntil.map((date) => date.getTime()))),
+  };
+}
+
+/** Whether any key has used up its attempts in the current window, without counting one. */
+export async function checkLimits(checks: Check[], now = new Date()): Promise<Verdict> {
+  const blockedUntil: Date[] = [];
   for (const [key, limit] of checks) {
-    const windowMs = limit.windowSeconds * 1000;
-    const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+    const { start, end } = windowOf(limit, now);
+    const bucket = await db.rateLimitBucket.findUnique({
+      where: { key_windowStart: { key, windowStart: start } },
+    });
+    if ((bucket?.count ?? 0) >= limit.max) blockedUntil.push(end);
+  }
+  return verdict(blockedUntil);
+}
+
+/** Counts one attempt against each key (atomically, whatever other processes do). */
+export async function countAttempt(checks: Check[], now = new Date()): Promise<number[]> {
+  const counts: number[] = [];
+  for (const [key, limit] of checks) {
+    const { start } = windowOf(limit, now);
     const [row] = await db.$queryRaw<Array<{ count: number }>>`
-      INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+      INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, ${start}, 1)
       ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
       RETURNING "count"`;
-    if ((row?.count ?? 0) > limit.max) {
-      const end = new Date(windowStart.getTime() + windowMs);
-      if (!retryAt || end > retryAt) retryAt = end;
-    }
+    counts.push(row?.count ?? 0);
   }
-  return retryAt ? { allowed: false, retryAt } : { allowed: true };
+  return counts;
+}
+
+/** Counts this attempt, then refuses it if any key is past its limit. */
+export async function attempt(checks: Check[], now = new Date()): Promise<Verdict> {
+  const counts = await countAttempt(checks, now);
+  return verdict(
+    checks.flatMap(([, limit], index) =>
+      (counts[index] ?? 0) > limit.max ? [windowOf(limit, now).end] : [],
+    ),
+  );
 }
 
 /** Forgets a key's attempts, e.g. after a successful sign-in. */
