@@ -26,6 +26,16 @@ export default [
   route("invitations/:invitationId", "routes/invitations.$invitationId.ts"),
   route("audit", "routes/audit.tsx"),
 
+  // Cases and their plans
+  route("cases", "routes/cases.tsx"),
+  route("cases/new", "routes/cases.new.tsx"),
+  route("cases/:caseId", "routes/cases.$caseId.tsx"),
+  route("cases/:caseId/edit", "routes/cases.$caseId.edit.tsx"),
+  route("cases/:caseId/items/:itemId", "routes/cases.$caseId.items.$itemId.tsx"),
+  route("cases/:caseId/versions", "routes/cases.$caseId.versions.tsx"),
+  route("cases/:caseId/versions/:number", "routes/cases.$caseId.versions.$number.tsx"),
+  route("cases/:caseId/notes", "routes/cases.$caseId.notes.tsx"),
+
   route("dev/outbox", "routes/dev.outbox.tsx"),
   // Last: every other address is a 404.
   route("*", "routes/not-found.tsx"),

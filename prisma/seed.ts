@@ -5,6 +5,7 @@
 import { hashPassword } from "#app/modules/auth/password.server.ts";
 import { closeDb, db } from "#app/modules/db.server.ts";
 import { envOrExit } from "#app/modules/env.server.ts";
+import { seedCases } from "./seed-cases.ts";
 
 envOrExit();
 
@@ -87,6 +88,7 @@ async function seed() {
     });
   }
   const passwordHash = await hashPassword(demoPassword);
+  const userIds = new Map<string, string>();
   for (const person of demoPeople) {
     const user = await db.user.upsert({
       where: { email: person.email },
@@ -99,6 +101,7 @@ async function seed() {
         emailVerifiedAt: new Date(),
       },
     });
+    userIds.set(person.email, user.id);
     for (const { organizationId, role } of person.memberships) {
       await db.membership.upsert({
         where: { organizationId_userId: { organizationId, userId: user.id } },
@@ -108,6 +111,8 @@ async function seed() {
     }
   }
 
+  await seedCases(db, userIds);
+
   const names = new Map<string, string>(demoOrganizations.map((o) => [o.id, o.name]));
   console.log("\n  Demo sign-in (every account), password:", JSON.stringify(demoPassword));
   for (const person of demoPeople) {
@@ -116,6 +121,9 @@ async function seed() {
     );
     console.log(`    ${person.email.padEnd(32)} ${person.name}, ${where.join(" and ")}`);
   }
+  console.log(
+    "  Cases: a Dutch return with an agreed plan being changed, a Belgian carer case being negotiated.",
+  );
   console.log("  E-mails the demo sends are readable at /dev/outbox.\n");
 }
 

@@ -5,6 +5,7 @@ import { RouterContextProvider } from "react-router";
 import { closeDb } from "#app/modules/db.server.ts";
 import { requestInfoContext } from "#app/modules/http/request-context.ts";
 import { startOutboxWorker } from "#app/modules/notifications/outbox.server.ts";
+import { startDigestWorker } from "#app/modules/plans/notify.server.ts";
 
 /**
  * The application as Express middleware. server/index.ts runs it: through
@@ -30,14 +31,15 @@ app.use(
   }),
 );
 
-// One outbox worker per process (it sends nothing without RESEND_API_KEY). Kept
-// on globalThis because development re-runs this module after edits.
-const globalForOutbox = globalThis as { werkpadStopOutbox?: () => Promise<void> };
-globalForOutbox.werkpadStopOutbox ??= startOutboxWorker();
+// Background work of each process: the outbox (it sends nothing without
+// RESEND_API_KEY) and the plan digests. Kept on globalThis because development
+// re-runs this module after edits.
+const globalForWorkers = globalThis as { werkpadStopWorkers?: Array<() => Promise<void>> };
+globalForWorkers.werkpadStopWorkers ??= [startOutboxWorker(), startDigestWorker()];
 
-/** Called on shutdown: lets a batch of e-mails finish, then closes the database (an open PGlite keeps the process alive). */
+/** Called on shutdown: lets running batches finish, then closes the database (an open PGlite keeps the process alive). */
 export async function shutdown() {
-  await globalForOutbox.werkpadStopOutbox?.();
-  globalForOutbox.werkpadStopOutbox = undefined;
+  await Promise.all((globalForWorkers.werkpadStopWorkers ?? []).map((stop) => stop()));
+  globalForWorkers.werkpadStopWorkers = undefined;
   await closeDb();
 }

@@ -56,6 +56,13 @@ export function AppHeader({ account }: { account: HeaderAccount | null }) {
                     {t("nav.home")}
                   </NavLink>
                 </li>
+                {actor ? (
+                  <li>
+                    <NavLink to="/cases" className={navLink}>
+                      {actor.role === "EMPLOYEE" ? t("nav.yourPlan") : t("nav.cases")}
+                    </NavLink>
+                  </li>
+                ) : null}
                 {actor && can(actor, "members.list") ? (
                   <li>
                     <NavLink to="/members" className={navLink}>

@@ -12,7 +12,15 @@ import { type Db, db } from "#app/modules/db.server.ts";
  * Do not reach tenant tables through `include` from a global table (a User's
  * memberships): query the tenant table itself.
  */
-export const tenantDelegates = ["membership", "invitation"] as const;
+export const tenantDelegates = [
+  "membership",
+  "invitation",
+  "case",
+  "planItem",
+  "planVersion",
+  "privateNote",
+  "planDigest",
+] as const;
 const tenant = new Set<string>(tenantDelegates);
 
 declare const tenantBrand: unique symbol;

@@ -3,8 +3,10 @@ import { PageHeader } from "#app/components/page.tsx";
 import { FormError, Notice } from "#app/components/ui/form-error.tsx";
 import { listAuditEvents, verifyChain } from "#app/modules/audit/audit.server.ts";
 import { requireMember } from "#app/modules/auth/request.server.ts";
+import { employeeNamesOfCases } from "#app/modules/cases/cases.server.ts";
 import { forbidden } from "#app/modules/http/errors.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
+import { tenantDb } from "#app/modules/tenant.server.ts";
 import { errorMessage } from "#app/modules/validation.ts";
 import type { Route } from "./+types/audit";
 
@@ -15,7 +17,16 @@ export async function loader(args: Route.LoaderArgs) {
     listAuditEvents(membership.organizationId),
     verifyChain(membership.organizationId),
   ]);
-  return { organizationName: membership.organizationName, events, chain };
+  const caseIds = [...new Set(events.flatMap((event) => (event.caseId ? [event.caseId] : [])))];
+  const employees = await employeeNamesOfCases(tenantDb(membership.organizationId), caseIds);
+  return {
+    organizationName: membership.organizationName,
+    events: events.map((event) => ({
+      ...event,
+      employee: event.caseId ? (employees.get(event.caseId) ?? "") : "",
+    })),
+    chain,
+  };
 }
 
 export default function Audit({ loaderData }: Route.ComponentProps) {
@@ -65,6 +76,8 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
                     role: role(event.data.role),
                     from: role(event.data.from),
                     to: role(event.data.to),
+                    employee: event.employee,
+                    number: event.data.number ?? "",
                   })}
                 </td>
                 <td className="px-4 py-2 font-mono text-xs text-muted">{event.ipAddress}</td>

@@ -7,7 +7,10 @@ import { lastEmailTo, linkIn, type SentEmail } from "#tests/mocks/resend.ts";
  * e-mails set RESEND_API_KEY before importing the app.
  */
 export async function inbox(address: string): Promise<SentEmail> {
-  await deliverDueMessages();
+  // The worker sends in batches; empty the outbox.
+  for (let batch = await deliverDueMessages(); batch.sent + batch.retried + batch.failed > 0; ) {
+    batch = await deliverDueMessages();
+  }
   const email = lastEmailTo(address);
   if (!email) throw new Error(`No e-mail reached ${address}`);
   return email;

@@ -24,16 +24,82 @@ const victimInvitation = await db.invitation.create({
   },
 });
 
+const victimCase = await db.case.create({
+  data: {
+    organizationId: victim.organization.id,
+    kind: "OWN_HEALTH",
+    country: "NL",
+    employeeId: victim.employee.user.id,
+    managerId: victim.manager.user.id,
+    openedById: victim.hr.user.id,
+  },
+});
+const victimItem = await db.planItem.create({
+  data: {
+    organizationId: victim.organization.id,
+    caseId: victimCase.id,
+    kind: "AGREEMENT",
+    content: { topic: "contact", text: "Victim's agreement text" },
+    contentHash: "h",
+    proposedBySide: "EMPLOYER",
+    proposedById: victim.manager.user.id,
+    employerAgreedHash: "h",
+    employeeAgreedHash: "h",
+  },
+});
+await db.planVersion.create({
+  data: {
+    organizationId: victim.organization.id,
+    caseId: victimCase.id,
+    number: 1,
+    contentHash: "v",
+    snapshot: [
+      {
+        id: victimItem.id,
+        kind: "AGREEMENT",
+        content: victimItem.content,
+        proposedBySide: "EMPLOYER",
+      },
+    ],
+  },
+});
+await db.privateNote.create({
+  data: {
+    organizationId: victim.organization.id,
+    caseId: victimCase.id,
+    authorId: victim.employee.user.id,
+    body: "Victim's private note",
+  },
+});
+
 const foreignIds: Record<string, string> = {
   membershipId: victim.employee.membership.id,
   invitationId: victimInvitation.id,
+  caseId: victimCase.id,
+  itemId: victimItem.id,
+  number: "1",
 };
-const intents = ["change-role", "remove", "resend", "revoke"];
+const intents = [
+  "change-role",
+  "remove",
+  "resend",
+  "revoke",
+  "propose",
+  "agree",
+  "decline",
+  "withdraw",
+  "propose-removal",
+  "repeat-phase",
+  "add",
+  "delete",
+];
 const secrets = [
   victim.employee.user.email,
   victim.employee.user.name,
   "pending-victim@example.com",
   "Victim BV",
+  "Victim's agreement text",
+  "Victim's private note",
 ];
 
 type RouteEntry = { path?: string; file: string; children?: RouteEntry[] };
@@ -49,6 +115,11 @@ async function snapshot() {
       where: { organizationId: victim.organization.id },
       orderBy: { id: "asc" },
     }),
+    cases: await db.case.findMany({ where: { organizationId: victim.organization.id } }),
+    items: await db.planItem.findMany({ where: { organizationId: victim.organization.id } }),
+    versions: await db.planVersion.findMany({ where: { organizationId: victim.organization.id } }),
+    notes: await db.privateNote.findMany({ where: { organizationId: victim.organization.id } }),
+    digests: await db.planDigest.findMany({ where: { organizationId: victim.organization.id } }),
   });
 }
 
@@ -83,7 +154,23 @@ describe("another organisation's ids", () => {
           answers.push(
             await callRoute(
               module.action,
-              post(url, { intent, role: "OWNER" }, { Cookie: intruder.owner.cookie }),
+              post(
+                url,
+                {
+                  intent,
+                  role: "OWNER",
+                  kind: "REVIEW",
+                  date: "2027-01-01",
+                  itemId: victimItem.id,
+                  lockVersion: "1",
+                  reason: "x",
+                  body: "x",
+                  noteId: "x",
+                  topic: "contact",
+                  text: "Intruder",
+                },
+                { Cookie: intruder.owner.cookie },
+              ),
               params,
             ),
           );
@@ -115,9 +202,11 @@ describe("lists", () => {
   test("show only the organisation's own members, invitations and audit events", async () => {
     const { loader: members } = await import("#app/routes/members.tsx");
     const { loader: audit } = await import("#app/routes/audit.tsx");
+    const { loader: cases } = await import("#app/routes/cases.tsx");
     const lists = JSON.stringify([
       (await callRoute(members, get("/members", { Cookie: intruder.owner.cookie }))).data,
       (await callRoute(audit, get("/audit", { Cookie: intruder.owner.cookie }))).data,
+      (await callRoute(cases, get("/cases", { Cookie: intruder.owner.cookie }))).data,
     ]);
     for (const secret of secrets) expect(lists).not.toContain(secret);
     expect(lists).toContain(intruder.employee.user.email);

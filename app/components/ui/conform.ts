@@ -15,3 +15,10 @@ export function fieldProps(field: FieldMetadata<unknown>) {
     required: field.required,
   };
 }
+
+/** The values a multiple-choice field starts with. */
+export function initialList(field: FieldMetadata<unknown>): string[] {
+  const value = field.initialValue;
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === "string" && value ? [value] : [];
+}

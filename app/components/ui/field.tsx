@@ -1,4 +1,9 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from "react";
 import { useTranslation } from "react-i18next";
 import { parseErrorMessage } from "#app/modules/validation.ts";
 import { cx } from "./cx.ts";
@@ -124,5 +129,93 @@ export function SelectField({
         </select>
       )}
     </FieldFrame>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> & {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[] | undefined;
+};
+
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  errors,
+  className,
+  rows = 3,
+  ...textarea
+}: TextAreaFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      {(describedBy, invalid) => (
+        <textarea
+          {...textarea}
+          id={id}
+          rows={rows}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          className={cx(controlClasses(invalid), "leading-relaxed", className)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+/** Several checkboxes answering one question, as a fieldset with its legend. */
+export function CheckboxGroup({
+  name,
+  legend,
+  hint,
+  options,
+  defaultValue,
+  errors,
+  columns = 2,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: Array<{ value: string; label: string; description?: string }>;
+  defaultValue?: string[];
+  errors?: string[];
+  columns?: 1 | 2 | 4;
+}) {
+  const { t } = useTranslation();
+  const chosen = new Set(defaultValue ?? []);
+  const grid = columns === 4 ? "sm:grid-cols-4" : columns === 2 ? "sm:grid-cols-2" : "";
+  return (
+    <fieldset className="flex flex-col gap-2">
+      <legend className="font-semibold text-ink">{legend}</legend>
+      {hint ? <p className="text-sm text-muted">{hint}</p> : null}
+      <div className={cx("grid gap-2", grid)}>
+        {options.map((option) => (
+          <label
+            key={option.value}
+            className="flex min-h-11 cursor-pointer items-start gap-2 rounded-lg border border-line bg-surface px-3 py-2 has-checked:border-brand-600 has-checked:bg-brand-50"
+          >
+            <input
+              type="checkbox"
+              name={name}
+              value={option.value}
+              defaultChecked={chosen.has(option.value)}
+              className="mt-1 size-4 accent-brand-600"
+            />
+            <span>
+              <span className="font-medium">{option.label}</span>
+              {option.description ? (
+                <span className="block text-sm text-muted">{option.description}</span>
+              ) : null}
+            </span>
+          </label>
+        ))}
+      </div>
+      {errors?.length ? (
+        <p className="text-sm font-medium text-danger-700">
+          {errors.map((key) => t(key as never)).join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }

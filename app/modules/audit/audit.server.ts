@@ -1,6 +1,5 @@
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeHexLowerCase } from "@oslojs/encoding";
 import { db, type Tx } from "#app/modules/db.server.ts";
+import { contentHash } from "#app/modules/hash.ts";
 
 /**
  * The audit trail: append-only events (the database refuses UPDATE and DELETE),
@@ -26,13 +25,31 @@ export type AuditAction =
   | "invitation.revoked"
   | "invitation.accepted"
   | "member.role_changed"
-  | "member.removed";
+  | "member.removed"
+  | "case.opened"
+  | "case.updated"
+  | "plan.item_proposed"
+  | "plan.item_agreed"
+  | "plan.item_declined"
+  | "plan.item_changed"
+  | "plan.item_withdrawn"
+  | "plan.item_removal_proposed"
+  | "plan.item_removed"
+  | "plan.item_removal_declined"
+  | "plan.version_agreed";
 
 export type AuditInput = {
   organizationId?: string | null;
   actorId?: string | null;
   action: AuditAction;
-  targetType?: "User" | "Membership" | "Invitation" | "Organization";
+  targetType?:
+    | "User"
+    | "Membership"
+    | "Invitation"
+    | "Organization"
+    | "Case"
+    | "PlanItem"
+    | "PlanVersion";
   targetId?: string;
   data?: Record<string, string | number | boolean | null>;
   ipAddress?: string | null;
@@ -43,22 +60,8 @@ export type AuditInput = {
 type AuditClient = Tx;
 const genesis = "0".repeat(64);
 
-/** JSON with object keys sorted at every depth: PostgreSQL's jsonb does not keep key order. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.keys(value)
-      .sort()
-      .map(
-        (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
-      );
-    return `{${entries.join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
 function hashEvent(fields: Record<string, unknown>): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(canonicalJson(fields))));
+  return contentHash(fields);
 }
 
 function hashedFields(event: {
@@ -182,6 +185,11 @@ export async function listAuditEvents(organizationId: string, limit = 200) {
     who: names.get(event.actorId ?? "") ?? null,
     subject: event.targetType === "User" ? (names.get(event.targetId ?? "") ?? null) : null,
     data: (event.data ?? {}) as Record<string, string>,
+    /** The case an event is about, so the page can say whose case it was. */
+    caseId:
+      event.targetType === "Case"
+        ? event.targetId
+        : ((((event.data ?? {}) as Record<string, unknown>).caseId as string | undefined) ?? null),
     ipAddress: event.ipAddress,
   }));
 }

@@ -1,13 +1,21 @@
 import "i18next";
 import type auth from "#app/locales/en/auth.json";
+import type cases from "#app/locales/en/cases.json";
 import type common from "#app/locales/en/common.json";
 import type emails from "#app/locales/en/emails.json";
+import type plans from "#app/locales/en/plans.json";
 
 // Translation keys are checked at compile time against the English catalogues;
 // a test checks that every language has exactly the same keys.
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "common";
-    resources: { common: typeof common; auth: typeof auth; emails: typeof emails };
+    resources: {
+      common: typeof common;
+      auth: typeof auth;
+      emails: typeof emails;
+      cases: typeof cases;
+      plans: typeof plans;
+    };
   }
 }

@@ -46,6 +46,24 @@ const examples: { [K in EmailKind]: { props: EmailProps[K]; links: string[] } } 
     },
     links: ["https://werkpad.test/sign-in", "https://werkpad.test/forgot-password"],
   },
+  "plan-changes": {
+    props: {
+      name: "Mark Jansen",
+      employeeName: "Eva Visser",
+      changes: 3,
+      link: "https://werkpad.test/cases/c1",
+    },
+    links: ["https://werkpad.test/cases/c1"],
+  },
+  "plan-agreed": {
+    props: {
+      name: "Eva Visser",
+      employeeName: "",
+      version: 2,
+      link: "https://werkpad.test/cases/c1",
+    },
+    links: ["https://werkpad.test/cases/c1"],
+  },
 };
 
 const cases = emailKinds.flatMap((kind) =>

@@ -7,6 +7,8 @@ import type { AccountExistsProps } from "../../../emails/account-exists.tsx";
 import type { InvitationProps } from "../../../emails/invitation.tsx";
 import type { EmailT } from "../../../emails/layout.tsx";
 import type { MagicLinkProps } from "../../../emails/magic-link.tsx";
+import type { PlanAgreedProps } from "../../../emails/plan-agreed.tsx";
+import type { PlanChangesProps } from "../../../emails/plan-changes.tsx";
 import type { ResetPasswordProps } from "../../../emails/reset-password.tsx";
 import type { VerifyEmailProps } from "../../../emails/verify-email.tsx";
 
@@ -17,6 +19,8 @@ export type EmailProps = {
   invitation: InvitationProps;
   "reset-password": ResetPasswordProps;
   "account-exists": AccountExistsProps;
+  "plan-changes": PlanChangesProps;
+  "plan-agreed": PlanAgreedProps;
 };
 export type EmailKind = keyof EmailProps;
 
@@ -33,6 +37,8 @@ const templates: { [K in EmailKind]: () => Promise<Template<EmailProps[K]>> } = 
   invitation: () => import("../../../emails/invitation.tsx"),
   "reset-password": () => import("../../../emails/reset-password.tsx"),
   "account-exists": () => import("../../../emails/account-exists.tsx"),
+  "plan-changes": () => import("../../../emails/plan-changes.tsx"),
+  "plan-agreed": () => import("../../../emails/plan-agreed.tsx"),
 };
 
 export const emailKinds = Object.keys(templates) as EmailKind[];

@@ -56,6 +56,8 @@ const secretByDefault: Record<EmailKind, boolean> = {
   "reset-password": true,
   invitation: true,
   "account-exists": false,
+  "plan-changes": false,
+  "plan-agreed": false,
 };
 
 /**

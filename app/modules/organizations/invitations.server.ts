@@ -88,6 +88,40 @@ export async function findInvitation(tdb: TenantDb, invitationId: string) {
   });
 }
 
+/**
+ * Records an invitation and queues its e-mail in the caller's transaction.
+ * Callers check the policy first (invite(), or opening a case for a new employee).
+ */
+export async function createInvitation(
+  tx: Tx,
+  actor: Actor & { name: string },
+  input: { email: string; role: Role; caseId?: string },
+  client: Client,
+): Promise<void> {
+  const token = generateToken();
+  const invitation = await tx.invitation.create({
+    data: {
+      organizationId: actor.organizationId,
+      email: normaliseEmail(input.email),
+      role: input.role,
+      caseId: input.caseId,
+      tokenHash: hashToken(token),
+      invitedById: actor.userId,
+      expiresAt: new Date(Date.now() + lifetimeMs),
+    },
+  });
+  await sendInvitationEmail(tx, invitation, actor.name, token);
+  await recordAudit(tx, {
+    organizationId: actor.organizationId,
+    actorId: actor.userId,
+    action: "invitation.created",
+    targetType: "Invitation",
+    targetId: invitation.id,
+    data: { role: input.role },
+    ...client,
+  });
+}
+
 export async function invite(
   tdb: TenantDb,
   actor: Actor & { name: string },
@@ -114,29 +148,7 @@ export async function invite(
     select: { id: true },
   });
   if (open) return { status: "already-invited" };
-  const token = generateToken();
-  await tdb.$transaction(async (tx) => {
-    const invitation = await tx.invitation.create({
-      data: {
-        organizationId: actor.organizationId,
-        email,
-        role: input.role,
-        tokenHash: hashToken(token),
-        invitedById: actor.userId,
-        expiresAt: new Date(Date.now() + lifetimeMs),
-      },
-    });
-    await sendInvitationEmail(tx, invitation, actor.name, token);
-    await recordAudit(tx, {
-      organizationId: actor.organizationId,
-      actorId: actor.userId,
-      action: "invitation.created",
-      targetType: "Invitation",
-      targetId: invitation.id,
-      data: { role: input.role },
-      ...client,
-    });
-  });
+  await tdb.$transaction((tx) => createInvitation(tx, actor, { email, role: input.role }, client));
   return { status: "sent" };
 }
 
@@ -226,7 +238,7 @@ export async function invitationByToken(token: string) {
 
 async function join(
   tx: Tx,
-  invitation: { id: string; organizationId: string; role: Role },
+  invitation: { id: string; organizationId: string; role: Role; caseId: string | null },
   userId: string,
   client: Client,
 ): Promise<boolean> {
@@ -241,6 +253,13 @@ async function join(
     create: { organizationId: invitation.organizationId, userId, role: invitation.role },
     update: {},
   });
+  // Invited from a case's form: the person becomes that case's employee.
+  if (invitation.caseId) {
+    await tx.case.updateMany({
+      where: { id: invitation.caseId, organizationId: invitation.organizationId, employeeId: null },
+      data: { employeeId: userId },
+    });
+  }
   await recordAudit(tx, {
     organizationId: invitation.organizationId,
     actorId: userId,

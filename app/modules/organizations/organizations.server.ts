@@ -125,3 +125,7 @@ export async function removeMember(
     return { status: "done" };
   });
 }
+
+export async function findOrganization(organizationId: string) {
+  return db.organization.findUniqueOrThrow({ where: { id: organizationId } });
+}

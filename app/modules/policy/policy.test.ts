@@ -41,6 +41,11 @@ const neutral: { [A in Action]: Parameters<typeof can<A>>[2] } = {
   "members.changeRole": { from: "EMPLOYEE", to: "MANAGER", ownerCount: 2 },
   "members.remove": { role: "EMPLOYEE", ownerCount: 2 },
   "audit.view": undefined,
+  "cases.open": undefined,
+  "case.view": { employeeId: "u1", managerId: "u1", physicianId: "u1" },
+  "case.manage": { employeeId: "other", managerId: "u1", physicianId: null },
+  "plan.negotiate": { employeeId: "u1", managerId: "u1", physicianId: null },
+  "privateNotes.use": { employeeId: "u1", managerId: "m", physicianId: null },
 };
 
 function check<A extends Action>(who: Actor, action: A, resource: Parameters<typeof can<A>>[2]) {
@@ -84,5 +89,40 @@ describe("conditions on top of the matrix", () => {
     ).toBe(true);
     expect(can(actor("OWNER"), "members.remove", { role: "OWNER", ownerCount: 1 })).toBe(false);
     expect(can(actor("OWNER"), "members.remove", { role: "OWNER", ownerCount: 2 })).toBe(true);
+  });
+});
+
+describe("cases", () => {
+  const parties = { employeeId: "employee", managerId: "manager", physicianId: "physician" };
+  const as = (role: Role, userId: string) => actor(role, { userId });
+
+  test("HR and owners see every case; others only their own", () => {
+    expect(can(as("HR", "someone"), "case.view", parties)).toBe(true);
+    expect(can(as("OWNER", "someone"), "case.view", parties)).toBe(true);
+    expect(can(as("MANAGER", "manager"), "case.view", parties)).toBe(true);
+    expect(can(as("MANAGER", "other-manager"), "case.view", parties)).toBe(false);
+    expect(can(as("EMPLOYEE", "employee"), "case.view", parties)).toBe(true);
+    expect(can(as("EMPLOYEE", "colleague"), "case.view", parties)).toBe(false);
+    expect(can(as("PHYSICIAN", "physician"), "case.view", parties)).toBe(true);
+    expect(can(as("PHYSICIAN", "other-physician"), "case.view", parties)).toBe(false);
+  });
+
+  test("the employee and the employer side negotiate; the physician does not", () => {
+    expect(can(as("EMPLOYEE", "employee"), "plan.negotiate", parties)).toBe(true);
+    expect(can(as("MANAGER", "manager"), "plan.negotiate", parties)).toBe(true);
+    expect(can(as("HR", "hr"), "plan.negotiate", parties)).toBe(true);
+    expect(can(as("PHYSICIAN", "physician"), "plan.negotiate", parties)).toBe(false);
+    expect(can(as("MANAGER", "other-manager"), "plan.negotiate", parties)).toBe(false);
+  });
+
+  test("only the employee uses the private notes, not even HR or the manager", () => {
+    expect(can(as("EMPLOYEE", "employee"), "privateNotes.use", parties)).toBe(true);
+    expect(can(as("HR", "hr"), "privateNotes.use", parties)).toBe(false);
+    expect(can(as("MANAGER", "manager"), "privateNotes.use", parties)).toBe(false);
+  });
+
+  test("the employee cannot change the case itself", () => {
+    expect(can(as("EMPLOYEE", "employee"), "case.manage", parties)).toBe(false);
+    expect(can(as("MANAGER", "manager"), "case.manage", parties)).toBe(true);
   });
 });

@@ -26,6 +26,13 @@ export type Actor = {
   emailVerified: boolean;
 };
 
+/** Who takes part in a case: what case rules look at. */
+export type CaseParties = {
+  employeeId: string | null;
+  managerId: string;
+  physicianId: string | null;
+};
+
 /** What each action needs to know about its resource. */
 type Resources = {
   "organization.view": undefined;
@@ -35,6 +42,11 @@ type Resources = {
   "members.changeRole": { from: Role; to: Role; ownerCount: number };
   "members.remove": { role: Role; ownerCount: number };
   "audit.view": undefined;
+  "cases.open": undefined;
+  "case.view": CaseParties;
+  "case.manage": CaseParties;
+  "plan.negotiate": CaseParties;
+  "privateNotes.use": CaseParties;
 };
 export type Action = keyof Resources;
 
@@ -46,11 +58,39 @@ export const roleMatrix: Record<Action, readonly Role[]> = {
   "members.changeRole": ["OWNER"],
   "members.remove": ["OWNER"],
   "audit.view": ["OWNER", "HR"],
+  "cases.open": ["OWNER", "HR", "MANAGER"],
+  "case.view": roles,
+  "case.manage": ["OWNER", "HR", "MANAGER"],
+  "plan.negotiate": ["OWNER", "HR", "MANAGER", "EMPLOYEE"],
+  "privateNotes.use": ["EMPLOYEE"],
 };
 
 /** Roles HR may hand out: everything but ownership, which only owners give. */
 function mayGrant(actor: Actor, role: Role): boolean {
   return actor.role === "OWNER" || role !== "OWNER";
+}
+
+/**
+ * HR and owners see every case of their organisation; everyone else only the
+ * cases they take part in: the manager responsible, the employee, the
+ * physician assigned.
+ */
+function takesPart(actor: Actor, parties: CaseParties): boolean {
+  if (actor.role === "OWNER" || actor.role === "HR") return true;
+  if (actor.role === "MANAGER") return parties.managerId === actor.userId;
+  if (actor.role === "EMPLOYEE") return parties.employeeId === actor.userId;
+  return parties.physicianId === actor.userId;
+}
+
+/**
+ * The side a person negotiates a plan on: the employee of the case, or the
+ * employer (HR, an owner, the case's manager). Physicians advise but are not a side.
+ */
+export function planSide(actor: Actor, parties: CaseParties): "EMPLOYEE" | "EMPLOYER" | null {
+  if (parties.employeeId === actor.userId) return "EMPLOYEE";
+  if (actor.role === "OWNER" || actor.role === "HR") return "EMPLOYER";
+  if (actor.role === "MANAGER" && parties.managerId === actor.userId) return "EMPLOYER";
+  return null;
 }
 
 const conditions: { [A in Action]?: (actor: Actor, resource: Resources[A]) => boolean } = {
@@ -61,6 +101,12 @@ const conditions: { [A in Action]?: (actor: Actor, resource: Resources[A]) => bo
   "members.changeRole": (_actor, { from, to, ownerCount }) =>
     !(from === "OWNER" && to !== "OWNER" && ownerCount <= 1),
   "members.remove": (_actor, { role, ownerCount }) => !(role === "OWNER" && ownerCount <= 1),
+  "case.view": takesPart,
+  "case.manage": (actor, parties) =>
+    takesPart(actor, parties) && planSide(actor, parties) === "EMPLOYER",
+  "plan.negotiate": (actor, parties) => planSide(actor, parties) !== null,
+  // The employee's private notes are the employee's alone.
+  "privateNotes.use": (actor, parties) => parties.employeeId === actor.userId,
 };
 
 export function can<A extends Action>(

@@ -1,0 +1,211 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, Link, useNavigation } from "react-router";
+import { Button } from "#app/components/ui/button.tsx";
+import { cx } from "#app/components/ui/cx.ts";
+import { TextAreaField } from "#app/components/ui/field.tsx";
+import type { CatalogueView } from "#app/modules/catalog/view.ts";
+import type { Side } from "#app/modules/plans/agreement.ts";
+import type { PlanItemView } from "#app/modules/plans/plans.server.ts";
+import { ItemDetails, itemTitle, useDate } from "./item-summary.tsx";
+
+type SerializedItem = Omit<PlanItemView, "updatedAt"> & { updatedAt: Date | string };
+
+const tone = {
+  agreed: "border-success-700/30 bg-success-50 text-success-700",
+  mine: "border-brand-600/40 bg-brand-50 text-brand-800",
+  other: "border-line bg-canvas text-muted",
+  declined: "border-danger-600/30 bg-danger-50 text-danger-700",
+} as const;
+
+/**
+ * One item of the plan: what it says, who proposed it, where the agreement
+ * stands, and the answers open to the reader's side.
+ */
+export function ItemCard({
+  item,
+  side,
+  catalogue,
+  employeeName,
+  caseId,
+  extra,
+}: {
+  item: SerializedItem;
+  side: Side | null;
+  catalogue: CatalogueView;
+  employeeName: string;
+  caseId: string;
+  /** More actions for this kind of item (repeating a schedule phase). */
+  extra?: ReactNode;
+}) {
+  const { t } = useTranslation("plans");
+  const formatDate = useDate();
+  const navigation = useNavigation();
+  const busy = navigation.formData?.get("itemId") === item.id;
+  const sideName = (who: Side) =>
+    who === side ? t("you") : who === "EMPLOYEE" ? employeeName : t("sides.EMPLOYER");
+  const title = itemTitle(t, item.kind, item.content, catalogue, formatDate);
+  const { status } = item;
+
+  let badge: { text: string; tone: keyof typeof tone };
+  if (status.kind === "agreed") badge = { text: t("status.agreed"), tone: "agreed" };
+  else if (status.kind === "declined")
+    badge = {
+      text:
+        status.by === side
+          ? t("status.declinedByYou", { reason: status.reason })
+          : t("status.declinedBy", { side: sideName(status.by), reason: status.reason }),
+      tone: "declined",
+    };
+  else if (status.kind === "removal-proposed")
+    badge = {
+      text:
+        status.by === side
+          ? t("status.removalProposedByYou")
+          : t("status.removalProposedBy", { side: sideName(status.by) }),
+      tone: status.awaiting === side ? "mine" : "other",
+    };
+  else if (item.awaiting === side) badge = { text: t("status.waitingForYou"), tone: "mine" };
+  else
+    badge = {
+      text: t("status.waitingFor", { side: item.awaiting ? sideName(item.awaiting) : "" }),
+      tone: "other",
+    };
+
+  const hidden = (
+    <>
+      <input type="hidden" name="itemId" value={item.id} />
+      <input type="hidden" name="lockVersion" value={item.lockVersion} />
+    </>
+  );
+  const myTurn = side !== null && item.awaiting === side;
+  // Agree when the item waits for this side, or when this side said no and changes its mind.
+  const canAgree =
+    (status.kind === "awaiting" && status.side === side) ||
+    (status.kind === "declined" && status.by === side);
+  const canDecline = status.kind === "awaiting" && status.side === side;
+  const canWithdraw =
+    side !== null &&
+    item.proposedBySide === side &&
+    !item.inAgreedVersion &&
+    status.kind !== "agreed";
+  const canProposeRemoval =
+    side !== null &&
+    (item.inAgreedVersion || status.kind === "agreed") &&
+    status.kind !== "removal-proposed";
+
+  return (
+    <li
+      className={cx(
+        "rounded-xl border bg-surface p-4 sm:p-5",
+        myTurn ? "border-brand-600" : "border-line",
+      )}
+      aria-labelledby={`item-${item.id}`}
+    >
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h4 id={`item-${item.id}`} className="text-lg font-semibold text-ink">
+          {title}
+        </h4>
+        <p className={cx("rounded-md border px-2 py-0.5 text-sm font-semibold", tone[badge.tone])}>
+          {badge.text}
+        </p>
+      </div>
+      <ItemDetails kind={item.kind} content={item.content} catalogue={catalogue} />
+      <p className="mt-2 text-sm text-muted">
+        {item.proposedBySide === side
+          ? t("proposedByYou")
+          : t("proposedBy", { side: sideName(item.proposedBySide) })}
+      </p>
+
+      {side ? (
+        <div className="mt-3 flex flex-wrap items-start gap-2">
+          {canAgree ? (
+            <Form method="post">
+              {hidden}
+              <Button
+                type="submit"
+                name="intent"
+                value="agree"
+                pending={busy && navigation.formData?.get("intent") === "agree"}
+              >
+                {t("actions.agree")}
+              </Button>
+            </Form>
+          ) : null}
+          {status.kind === "removal-proposed" && status.awaiting === side ? (
+            <Form method="post" className="flex gap-2">
+              {hidden}
+              <input type="hidden" name="intent" value="answer-removal" />
+              <Button type="submit" name="accept" value="yes">
+                {t("actions.acceptRemoval")}
+              </Button>
+              <Button type="submit" name="accept" value="no" variant="secondary">
+                {t("actions.keep")}
+              </Button>
+            </Form>
+          ) : null}
+          {status.kind !== "removal-proposed" ? (
+            <Link
+              to={`/cases/${caseId}/items/${item.id}`}
+              className="inline-flex min-h-11 items-center rounded-lg border border-line px-4 font-semibold text-ink hover:bg-canvas"
+              aria-label={`${t("actions.change")}: ${title}`}
+            >
+              {t("actions.change")}
+            </Link>
+          ) : null}
+          {canWithdraw ? (
+            <Form method="post">
+              {hidden}
+              <Button
+                type="submit"
+                name="intent"
+                value="withdraw"
+                variant="ghost"
+                aria-label={`${t("actions.withdraw")}: ${title}`}
+              >
+                {t("actions.withdraw")}
+              </Button>
+            </Form>
+          ) : null}
+          {canProposeRemoval ? (
+            <Form method="post">
+              {hidden}
+              <Button
+                type="submit"
+                name="intent"
+                value="propose-removal"
+                variant="ghost"
+                aria-label={`${t("actions.proposeRemoval")}: ${title}`}
+              >
+                {t("actions.proposeRemoval")}
+              </Button>
+            </Form>
+          ) : null}
+          {extra}
+          {canDecline ? (
+            <details className="w-full">
+              <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-lg px-4 font-semibold text-brand-700 hover:bg-brand-50">
+                {t("actions.decline")}
+              </summary>
+              <Form method="post" className="mt-2 flex max-w-xl flex-col gap-3">
+                {hidden}
+                <TextAreaField
+                  id={`decline-${item.id}`}
+                  name="reason"
+                  label={t("actions.declineReason")}
+                  required
+                  rows={2}
+                />
+                <div>
+                  <Button type="submit" name="intent" value="decline" variant="secondary">
+                    {t("actions.sendDecline")}
+                  </Button>
+                </div>
+              </Form>
+            </details>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}

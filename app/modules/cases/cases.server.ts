@@ -1,0 +1,274 @@
+import type {
+  CaseKind,
+  CaseStartKind,
+  CaseStatus,
+  Country,
+  Role,
+} from "#app/generated/prisma/client.ts";
+import { recordAudit } from "#app/modules/audit/audit.server.ts";
+import { type Client, normaliseEmail } from "#app/modules/auth/accounts.server.ts";
+import { createInvitation } from "#app/modules/organizations/invitations.server.ts";
+import { type Actor, type CaseParties, can } from "#app/modules/policy/policy.ts";
+import type { TenantDb } from "#app/modules/tenant.server.ts";
+
+/**
+ * Return-to-work cases: who takes part, whose rules apply, where things stand.
+ * The plan of a case lives in app/modules/plans.
+ */
+
+const parties = {
+  employee: { select: { id: true, name: true, email: true } },
+  manager: { select: { id: true, name: true } },
+  physician: { select: { id: true, name: true } },
+} as const;
+
+export type CaseRecord = NonNullable<Awaited<ReturnType<typeof findCase>>>;
+
+export async function findCase(tdb: TenantDb, caseId: string) {
+  const found = await tdb.case.findUnique({
+    where: { id: caseId },
+    include: {
+      ...parties,
+      invitations: {
+        where: { acceptedAt: null, revokedAt: null },
+        select: { email: true, expiresAt: true },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+      },
+    },
+  });
+  if (!found) return null;
+  const { invitations, ...rest } = found;
+  return { ...rest, invitedEmail: found.employee ? null : (invitations[0]?.email ?? null) };
+}
+
+export function partiesOf(record: {
+  employeeId: string | null;
+  managerId: string;
+  physicianId: string | null;
+}): CaseParties {
+  return {
+    employeeId: record.employeeId,
+    managerId: record.managerId,
+    physicianId: record.physicianId,
+  };
+}
+
+/** The cases a person may see: every case for HR and owners, their own for everyone else. */
+export async function listCases(tdb: TenantDb, actor: Actor) {
+  const where =
+    actor.role === "OWNER" || actor.role === "HR"
+      ? {}
+      : actor.role === "MANAGER"
+        ? { OR: [{ managerId: actor.userId }, { employeeId: actor.userId }] }
+        : actor.role === "EMPLOYEE"
+          ? { employeeId: actor.userId }
+          : { OR: [{ physicianId: actor.userId }, { employeeId: actor.userId }] };
+  const cases = await tdb.case.findMany({
+    where,
+    orderBy: [{ status: "asc" }, { updatedAt: "desc" }],
+    include: {
+      ...parties,
+      invitations: {
+        where: { acceptedAt: null, revokedAt: null },
+        select: { email: true },
+        take: 1,
+      },
+      versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, agreedAt: true } },
+    },
+  });
+  return cases
+    .filter((record) => can(actor, "case.view", partiesOf(record)))
+    .map(({ invitations, versions, ...record }) => ({
+      ...record,
+      invitedEmail: record.employee ? null : (invitations[0]?.email ?? null),
+      agreedVersion: versions[0] ?? null,
+    }));
+}
+
+/** The people a case form can choose from: members of the organisation, by role. */
+export async function caseCandidates(tdb: TenantDb) {
+  const members = await tdb.membership.findMany({
+    orderBy: { createdAt: "asc" },
+    select: { role: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  const withRoles = (roles: Role[]) =>
+    members.filter((member) => roles.includes(member.role)).map((member) => member.user);
+  return {
+    employees: withRoles(["EMPLOYEE", "MANAGER", "HR", "OWNER"]),
+    managers: withRoles(["MANAGER", "HR", "OWNER"]),
+    physicians: withRoles(["PHYSICIAN"]),
+  };
+}
+
+export type OpenCaseInput = {
+  kind: CaseKind;
+  country: Country;
+  employeeId?: string;
+  employeeEmail?: string;
+  managerId: string;
+  physicianId?: string;
+  startKind: CaseStartKind;
+  startDate?: string;
+};
+
+export type OpenCaseResult =
+  | { status: "opened"; caseId: string; invited: boolean }
+  | { status: "forbidden" }
+  | {
+      status: "invalid";
+      field: "employeeId" | "managerId" | "physicianId" | "employeeEmail";
+      reason: string;
+    };
+
+/**
+ * Opens a case for an existing member, or for someone invited by e-mail from
+ * the same form (they become the case's employee when they join).
+ */
+export async function openCase(
+  tdb: TenantDb,
+  actor: Actor & { name: string },
+  input: OpenCaseInput,
+  client: Client,
+): Promise<OpenCaseResult> {
+  if (!can(actor, "cases.open")) return { status: "forbidden" };
+  const candidates = await caseCandidates(tdb);
+  const isIn = (list: Array<{ id: string }>, id: string | undefined) =>
+    Boolean(id && list.some((p) => p.id === id));
+  if (!isIn(candidates.managers, input.managerId)) {
+    return { status: "invalid", field: "managerId", reason: "cases:errors.notAManager" };
+  }
+  if (input.physicianId && !isIn(candidates.physicians, input.physicianId)) {
+    return { status: "invalid", field: "physicianId", reason: "cases:errors.notAPhysician" };
+  }
+  // A manager opens cases for the people they manage, with themselves responsible.
+  if (actor.role === "MANAGER" && input.managerId !== actor.userId) {
+    return { status: "invalid", field: "managerId", reason: "cases:errors.managerSelf" };
+  }
+
+  let employeeId: string | null = null;
+  let inviteEmail: string | null = null;
+  if (input.employeeId) {
+    if (!isIn(candidates.employees, input.employeeId)) {
+      return { status: "invalid", field: "employeeId", reason: "validation.choose" };
+    }
+    employeeId = input.employeeId;
+  } else if (input.employeeEmail) {
+    const email = normaliseEmail(input.employeeEmail);
+    const member = candidates.employees.find((person) => person.email === email);
+    if (member) employeeId = member.id;
+    else if (!actor.emailVerified) {
+      return { status: "invalid", field: "employeeEmail", reason: "auth:members.verifyFirst" };
+    } else inviteEmail = email;
+  } else {
+    return { status: "invalid", field: "employeeId", reason: "cases:errors.employeeRequired" };
+  }
+  if (employeeId && employeeId === input.managerId) {
+    return { status: "invalid", field: "managerId", reason: "cases:errors.managerIsEmployee" };
+  }
+
+  const caseId = await tdb.$transaction(async (tx) => {
+    const created = await tx.case.create({
+      data: {
+        organizationId: actor.organizationId,
+        kind: input.kind,
+        country: input.country,
+        employeeId,
+        managerId: input.managerId,
+        physicianId: input.physicianId ?? null,
+        openedById: actor.userId,
+        startKind: input.startKind,
+        startDate: input.startDate ? new Date(`${input.startDate}T00:00:00Z`) : null,
+      },
+    });
+    if (inviteEmail) {
+      await createInvitation(
+        tx,
+        actor,
+        { email: inviteEmail, role: "EMPLOYEE", caseId: created.id },
+        client,
+      );
+    }
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action: "case.opened",
+      targetType: "Case",
+      targetId: created.id,
+      data: { kind: input.kind },
+      ...client,
+    });
+    return created.id;
+  });
+  return { status: "opened", caseId, invited: inviteEmail !== null };
+}
+
+export type CaseUpdate = {
+  status: CaseStatus;
+  closedReason?: string;
+  country: Country;
+  managerId: string;
+  physicianId?: string;
+  startKind: CaseStartKind;
+  startDate?: string;
+};
+
+export async function updateCase(
+  tdb: TenantDb,
+  actor: Actor,
+  record: CaseRecord,
+  input: CaseUpdate,
+  client: Client,
+): Promise<
+  | { status: "updated" }
+  | { status: "forbidden" }
+  | { status: "invalid"; field: string; reason: string }
+> {
+  if (!can(actor, "case.manage", partiesOf(record))) return { status: "forbidden" };
+  const candidates = await caseCandidates(tdb);
+  if (!candidates.managers.some((person) => person.id === input.managerId)) {
+    return { status: "invalid", field: "managerId", reason: "cases:errors.notAManager" };
+  }
+  if (
+    input.physicianId &&
+    !candidates.physicians.some((person) => person.id === input.physicianId)
+  ) {
+    return { status: "invalid", field: "physicianId", reason: "cases:errors.notAPhysician" };
+  }
+  if (input.status === "CLOSED" && !input.closedReason) {
+    return { status: "invalid", field: "closedReason", reason: "cases:errors.closedReason" };
+  }
+  await tdb.$transaction(async (tx) => {
+    await tx.case.update({
+      where: { id: record.id },
+      data: {
+        status: input.status,
+        closedReason: input.status === "CLOSED" ? input.closedReason : null,
+        country: input.country,
+        managerId: input.managerId,
+        physicianId: input.physicianId ?? null,
+        startKind: input.startKind,
+        startDate: input.startDate ? new Date(`${input.startDate}T00:00:00Z`) : null,
+      },
+    });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action: "case.updated",
+      targetType: "Case",
+      targetId: record.id,
+      data: { status: input.status },
+      ...client,
+    });
+  });
+  return { status: "updated" };
+}
+
+/** Names for the audit page: whose case an event is about. Only ids the organisation owns. */
+export async function employeeNamesOfCases(tdb: TenantDb, caseIds: string[]) {
+  const cases = await tdb.case.findMany({
+    where: { id: { in: caseIds } },
+    select: { id: true, employee: { select: { name: true } } },
+  });
+  return new Map(cases.map((record) => [record.id, record.employee?.name ?? null]));
+}

@@ -1,0 +1,25 @@
+import { type Member, requireMember } from "#app/modules/auth/request.server.ts";
+import { type CaseRecord, findCase, partiesOf } from "#app/modules/cases/cases.server.ts";
+import { notFound } from "#app/modules/http/errors.server.ts";
+import { can } from "#app/modules/policy/policy.ts";
+import { type TenantDb, tenantDb } from "#app/modules/tenant.server.ts";
+import type { Side } from "./agreement.ts";
+import { sideIn } from "./plans.server.ts";
+
+/**
+ * Every case route starts here: the signed-in member, the case through the
+ * tenant door, and the policy's word on seeing it. A case of another
+ * organisation, one the person does not take part in, and one that does not
+ * exist all answer 404 alike.
+ */
+export async function requireCase(args: {
+  request: Request;
+  context: Parameters<typeof requireMember>[0]["context"];
+  params: { caseId?: string };
+}): Promise<{ member: Member; tdb: TenantDb; record: CaseRecord; side: Side | null }> {
+  const member = requireMember(args);
+  const tdb = tenantDb(member.actor.organizationId);
+  const record = await findCase(tdb, args.params.caseId ?? "");
+  if (!record || !can(member.actor, "case.view", partiesOf(record))) notFound();
+  return { member, tdb, record, side: sideIn(member.actor, record) };
+}

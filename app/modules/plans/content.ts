@@ -1,0 +1,166 @@
+import { z } from "zod";
+import { contentHash } from "#app/modules/hash.ts";
+import { errorMessage } from "#app/modules/validation.ts";
+
+/**
+ * What each kind of plan item holds, in work terms only: never a diagnosis or
+ * treatment (free-text fields say so on the form). One schema per kind,
+ * shared by the browser and the server; messages are translation keys.
+ */
+export const itemKinds = [
+  "CAPACITY",
+  "ADJUSTMENT",
+  "SCHEDULE_PHASE",
+  "AGREEMENT",
+  "REVIEW",
+] as const;
+export type ItemKind = (typeof itemKinds)[number];
+
+/** The six groups of the Dutch Functionele Mogelijkhedenlijst (FML). */
+export const capacityAreas = [
+  "personal",
+  "social",
+  "environment",
+  "dynamic",
+  "static",
+  "hours",
+] as const;
+export const adjustmentStages = ["planned", "in_place", "stopped", "refused"] as const;
+export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export const agreementTopics = ["contact", "colleagues", "other"] as const;
+export const tellers = ["employee", "manager", "hr", "together"] as const;
+
+const required = "validation.required";
+const text = (max: number) =>
+  z
+    .string({ error: required })
+    .trim()
+    .min(1, required)
+    .max(max, errorMessage("validation.tooLong", { max }));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, errorMessage("validation.tooLong", { max }))
+    .optional()
+    .transform((value) => value || undefined);
+const isoDate = z
+  .string({ error: required })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "plans:errors.date")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "plans:errors.date");
+
+export const capacitySchema = z
+  .object({
+    area: z.enum(capacityAreas, { error: "validation.choose" }),
+    effects: z
+      .array(z.string().max(60))
+      .max(20)
+      .default([])
+      .transform((effects) => [...new Set(effects)].sort()),
+    whatHelps: optionalText(600),
+    whatIsHard: optionalText(600),
+  })
+  .refine((value) => value.whatHelps || value.whatIsHard, {
+    message: "plans:errors.helpsOrHard",
+    path: ["whatHelps"],
+  });
+
+export const adjustmentSchema = z
+  .object({
+    catalogueId: optionalText(20),
+    title: optionalText(120),
+    details: optionalText(600),
+    owner: text(100),
+    startDate: isoDate,
+    reviewDate: isoDate.optional().or(z.literal("").transform(() => undefined)),
+    stage: z.enum(adjustmentStages, { error: "validation.choose" }).default("planned"),
+    stageReason: optionalText(400),
+  })
+  .refine((value) => value.catalogueId || value.title, { message: required, path: ["title"] })
+  .refine(
+    (value) => !(value.stage === "stopped" || value.stage === "refused") || value.stageReason,
+    {
+      message: "plans:errors.reasonForStage",
+      path: ["stageReason"],
+    },
+  )
+  .refine((value) => !value.reviewDate || value.reviewDate >= value.startDate, {
+    message: "plans:errors.reviewBeforeStart",
+    path: ["reviewDate"],
+  });
+
+export const schedulePhaseSchema = z.object({
+  startWeek: z.coerce
+    .number({ error: required })
+    .int("plans:errors.wholeWeek")
+    .min(1, "plans:errors.wholeWeek")
+    .max(104, "plans:errors.wholeWeek"),
+  hoursPerWeek: z.coerce
+    .number({ error: required })
+    .min(0, "plans:errors.hours")
+    .max(60, "plans:errors.hours")
+    .multipleOf(0.5, "plans:errors.hours"),
+  days: z
+    .array(z.enum(weekdays))
+    .max(7)
+    .default([])
+    .transform((days) => weekdays.filter((day) => days.includes(day))),
+  tasksIncluded: optionalText(400),
+  tasksExcluded: optionalText(400),
+});
+
+export const agreementSchema = z.object({
+  topic: z.enum(agreementTopics, { error: "validation.choose" }),
+  text: text(800),
+  frequency: optionalText(100),
+  whoTells: z
+    .enum(tellers)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+});
+
+export const reviewSchema = z.object({
+  date: isoDate,
+  note: optionalText(300),
+});
+
+export const contentSchemas = {
+  CAPACITY: capacitySchema,
+  ADJUSTMENT: adjustmentSchema,
+  SCHEDULE_PHASE: schedulePhaseSchema,
+  AGREEMENT: agreementSchema,
+  REVIEW: reviewSchema,
+} as const;
+
+export type CapacityContent = z.infer<typeof capacitySchema>;
+export type AdjustmentContent = z.infer<typeof adjustmentSchema>;
+export type SchedulePhaseContent = z.infer<typeof schedulePhaseSchema>;
+export type AgreementContent = z.infer<typeof agreementSchema>;
+export type ReviewContent = z.infer<typeof reviewSchema>;
+export type ContentOf = {
+  CAPACITY: CapacityContent;
+  ADJUSTMENT: AdjustmentContent;
+  SCHEDULE_PHASE: SchedulePhaseContent;
+  AGREEMENT: AgreementContent;
+  REVIEW: ReviewContent;
+};
+
+export type JsonValue = string | number | boolean | JsonValue[] | { [key: string]: JsonValue };
+export type StoredContent = { [key: string]: JsonValue };
+
+/**
+ * Content as stored: empty fields dropped, so equal content always hashes
+ * equally (the schemas already put lists in a fixed order).
+ */
+export function normaliseContent(content: object): StoredContent {
+  return Object.fromEntries(
+    Object.entries(content).filter(
+      ([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0),
+    ),
+  );
+}
+
+/** The fingerprint of an item's content: what each side's agreement points at. */
+export function itemHash(kind: ItemKind, content: StoredContent): string {
+  return contentHash({ kind, content });
+}

@@ -1,0 +1,146 @@
+import type { CaseRecord } from "#app/modules/cases/cases.server.ts";
+import { db, type Tx } from "#app/modules/db.server.ts";
+import { env } from "#app/modules/env.server.ts";
+import { log } from "#app/modules/log.server.ts";
+import { queueEmail } from "#app/modules/notifications/outbox.server.ts";
+import type { Side } from "./agreement.ts";
+
+/**
+ * E-mails about a plan. Changes wait in a digest per person and case, so that
+ * a burst of edits becomes one message ten minutes after the last change (at
+ * most an hour after the first). An agreed plan is announced at once. The
+ * messages never quote the plan.
+ */
+const quietMs = 10 * 60 * 1000;
+const longestWaitMs = 60 * 60 * 1000;
+
+function caseLink(caseId: string) {
+  return `${env().APP_URL}/cases/${caseId}`;
+}
+
+function recipientOf(record: CaseRecord, side: Side): string | null {
+  return side === "EMPLOYEE" ? record.employeeId : record.managerId;
+}
+
+/** Counts one more change waiting for a side's person in this case. */
+export async function noteChangeFor(
+  tx: Tx,
+  record: CaseRecord,
+  side: Side,
+  now = new Date(),
+): Promise<void> {
+  const recipientId = recipientOf(record, side);
+  if (!recipientId) return; // The employee has not joined yet.
+  const pending = await tx.planDigest.findFirst({
+    where: { caseId: record.id, recipientId, sentAt: null, organizationId: record.organizationId },
+  });
+  if (!pending) {
+    await tx.planDigest.create({
+      data: {
+        organizationId: record.organizationId,
+        caseId: record.id,
+        recipientId,
+        changes: 1,
+        firstChangeAt: now,
+        dueAt: new Date(now.getTime() + quietMs),
+      },
+    });
+    return;
+  }
+  const latestDue = pending.firstChangeAt.getTime() + longestWaitMs;
+  await tx.planDigest.update({
+    where: { id: pending.id },
+    data: {
+      changes: { increment: 1 },
+      dueAt: new Date(Math.min(now.getTime() + quietMs, latestDue)),
+    },
+  });
+}
+
+export async function sendPlanAgreed(tx: Tx, record: CaseRecord, version: number): Promise<void> {
+  const employeeName = record.employee?.name ?? "";
+  const people = await tx.user.findMany({
+    where: {
+      id: { in: [record.employeeId, record.managerId].filter((id): id is string => Boolean(id)) },
+    },
+  });
+  for (const person of people) {
+    await queueEmail(tx, {
+      kind: "plan-agreed",
+      to: person.email,
+      language: person.language,
+      organizationId: record.organizationId,
+      props: {
+        name: person.name,
+        employeeName: person.id === record.employeeId ? "" : employeeName,
+        version,
+        link: caseLink(record.id),
+      },
+    });
+  }
+}
+
+/**
+ * Turns due digests into e-mails in the outbox. Runs for every organisation,
+ * so it is one of the few reviewed places that query tenant tables directly;
+ * each digest is claimed once, even with several server processes.
+ */
+export async function sendDueDigests(now = new Date()): Promise<number> {
+  const due = await db.planDigest.findMany({
+    where: { sentAt: null, dueAt: { lte: now } },
+    take: 50,
+    include: {
+      case: {
+        select: {
+          id: true,
+          organizationId: true,
+          employeeId: true,
+          employee: { select: { name: true } },
+        },
+      },
+    },
+  });
+  let sent = 0;
+  for (const digest of due) {
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.planDigest.updateMany({
+        where: { id: digest.id, sentAt: null },
+        data: { sentAt: now },
+      });
+      if (count !== 1) return;
+      const person = await tx.user.findUnique({ where: { id: digest.recipientId } });
+      if (!person) return;
+      await queueEmail(tx, {
+        kind: "plan-changes",
+        to: person.email,
+        language: person.language,
+        organizationId: digest.organizationId,
+        props: {
+          name: person.name,
+          employeeName:
+            person.id === digest.case.employeeId ? "" : (digest.case.employee?.name ?? ""),
+          changes: digest.changes,
+          link: caseLink(digest.caseId),
+        },
+      });
+      sent += 1;
+    });
+  }
+  if (sent > 0) log.info("plan digests queued", { count: sent });
+  return sent;
+}
+
+/** Checks for due digests every half minute; returns a function that stops it. */
+export function startDigestWorker(intervalMs = 30_000): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() =>
+      sendDueDigests().catch((error) => log.error("plan digests failed", { error })),
+    );
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

@@ -1,0 +1,374 @@
+import type { PlanItem } from "#app/generated/prisma/client.ts";
+import { recordAudit } from "#app/modules/audit/audit.server.ts";
+import type { Client } from "#app/modules/auth/accounts.server.ts";
+import { type CaseRecord, partiesOf } from "#app/modules/cases/cases.server.ts";
+import type { Tx } from "#app/modules/db.server.ts";
+import { type Actor, can, planSide } from "#app/modules/policy/policy.ts";
+import type { TenantDb } from "#app/modules/tenant.server.ts";
+import {
+  agree,
+  answerRemoval,
+  awaitingSide,
+  decline,
+  edit,
+  type ItemState,
+  otherSide,
+  planIsAgreed,
+  propose,
+  proposeRemoval,
+  type Refusal,
+  type Side,
+  statusOf,
+  type Transition,
+  withdraw,
+} from "./agreement.ts";
+import {
+  type ContentOf,
+  type ItemKind,
+  itemHash,
+  normaliseContent,
+  type StoredContent,
+} from "./content.ts";
+import { noteChangeFor, sendPlanAgreed } from "./notify.server.ts";
+import { diffVersions, planHash, type SnapshotItem, snapshotOf } from "./versions.ts";
+
+/**
+ * A case's plan: items negotiated one by one (agreement.ts decides the
+ * moves), agreed versions frozen when every item is agreed, and a version
+ * number per item so that two people editing at once never overwrite each
+ * other silently.
+ */
+export type PlanItemView = ReturnType<typeof viewOf>;
+
+function viewOf(item: PlanItem, agreedIds: Set<string>) {
+  return {
+    id: item.id,
+    kind: item.kind as ItemKind,
+    content: item.content as Record<string, unknown>,
+    proposedBySide: item.proposedBySide as Side,
+    lockVersion: item.lockVersion,
+    status: statusOf(item as ItemState),
+    awaiting: awaitingSide(item as ItemState),
+    inAgreedVersion: agreedIds.has(item.id),
+    updatedAt: item.updatedAt,
+  };
+}
+
+function snapshotIds(snapshot: unknown): Set<string> {
+  return new Set((snapshot as SnapshotItem[] | undefined)?.map((item) => item.id) ?? []);
+}
+
+export async function loadPlan(tdb: TenantDb, caseId: string) {
+  const [items, versions] = await Promise.all([
+    tdb.planItem.findMany({ where: { caseId, removedAt: null }, orderBy: { createdAt: "asc" } }),
+    tdb.planVersion.findMany({
+      where: { caseId },
+      orderBy: { number: "desc" },
+      select: { number: true, contentHash: true, agreedAt: true, snapshot: true },
+    }),
+  ]);
+  const latest = versions[0];
+  const agreedIds = snapshotIds(latest?.snapshot);
+  const views = items.map((item) => viewOf(item, agreedIds));
+  const agreedNow = planIsAgreed(items as ItemState[]);
+  const unchangedSinceLatest =
+    latest !== undefined && agreedNow && planHash(snapshotOfItems(items)) === latest.contentHash;
+  return {
+    items: views,
+    versions: versions.map(({ number, contentHash: hash, agreedAt }) => ({
+      number,
+      contentHash: hash,
+      agreedAt,
+    })),
+    /** The version being negotiated now, or null when the plan is exactly the latest agreed version. */
+    draftNumber: unchangedSinceLatest ? null : (latest?.number ?? 0) + 1,
+  };
+}
+
+function snapshotOfItems(items: PlanItem[]): SnapshotItem[] {
+  return snapshotOf(
+    items
+      .filter((item) => !item.removedAt)
+      .map((item) => ({
+        id: item.id,
+        kind: item.kind as ItemKind,
+        content: item.content as StoredContent,
+        proposedBySide: item.proposedBySide as Side,
+      })),
+  );
+}
+
+/** One live item of a case's plan, as the pages show it. */
+export async function findItem(tdb: TenantDb, caseId: string, itemId: string) {
+  const [item, latest] = await Promise.all([
+    tdb.planItem.findFirst({ where: { id: itemId, caseId, removedAt: null } }),
+    tdb.planVersion.findFirst({
+      where: { caseId },
+      orderBy: { number: "desc" },
+      select: { snapshot: true },
+    }),
+  ]);
+  return item ? viewOf(item, snapshotIds(latest?.snapshot)) : null;
+}
+
+/**
+ * Every agreed version, newest first, each with what changed since the one
+ * before: the plan's history.
+ */
+export async function loadHistory(tdb: TenantDb, caseId: string) {
+  const versions = await tdb.planVersion.findMany({
+    where: { caseId },
+    orderBy: { number: "asc" },
+  });
+  return versions
+    .map((version, index) => ({
+      number: version.number,
+      contentHash: version.contentHash,
+      agreedAt: version.agreedAt,
+      snapshot: version.snapshot as SnapshotItem[],
+      changes:
+        index === 0
+          ? null
+          : diffVersions(
+              versions[index - 1]?.snapshot as SnapshotItem[],
+              version.snapshot as SnapshotItem[],
+            ),
+    }))
+    .reverse();
+}
+
+export type PlanRefusal = Refusal | "forbidden" | "not-found";
+
+/** The side the actor negotiates on in this case, or null when they may not. */
+export function sideIn(actor: Actor, record: CaseRecord): Side | null {
+  return can(actor, "plan.negotiate", partiesOf(record))
+    ? planSide(actor, partiesOf(record))
+    : null;
+}
+
+export async function proposeItem<K extends ItemKind>(
+  tdb: TenantDb,
+  actor: Actor,
+  record: CaseRecord,
+  kind: K,
+  content: ContentOf[K],
+  client: Client,
+): Promise<{ status: "proposed"; itemId: string } | { status: "refused"; refusal: PlanRefusal }> {
+  const side = sideIn(actor, record);
+  if (!side) return { status: "refused", refusal: "forbidden" };
+  const itemId = await tdb.$transaction((tx) =>
+    proposeIn(tx, actor, side, record, kind, content, client),
+  );
+  return { status: "proposed", itemId };
+}
+
+/** Adds a proposal inside a transaction the caller opened (through the tenant door). */
+export async function proposeIn<K extends ItemKind>(
+  tx: Tx,
+  actor: Actor,
+  side: Side,
+  record: CaseRecord,
+  kind: K,
+  content: ContentOf[K],
+  client: Client,
+): Promise<string> {
+  const stored = normaliseContent(content);
+  const hash = itemHash(kind, stored);
+  {
+    const item = await tx.planItem.create({
+      data: {
+        organizationId: actor.organizationId,
+        caseId: record.id,
+        kind,
+        content: stored,
+        proposedById: actor.userId,
+        ...propose(side, hash),
+      },
+    });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action: "plan.item_proposed",
+      targetType: "PlanItem",
+      targetId: item.id,
+      data: { caseId: record.id, kind, side },
+      ...client,
+    });
+    await noteChangeFor(tx, record, otherSide(side));
+    return item.id;
+  }
+}
+
+export type Answer =
+  | { type: "agree" }
+  | { type: "decline"; reason: string }
+  | { type: "edit"; content: ContentOf[ItemKind] }
+  | { type: "withdraw" }
+  | { type: "propose-removal" }
+  | { type: "answer-removal"; accept: boolean };
+
+export type AnswerResult =
+  | { status: "done"; agreedVersion: number | null }
+  | { status: "conflict"; current: PlanItemView }
+  | { status: "refused"; refusal: PlanRefusal };
+
+const auditAction = {
+  agree: "plan.item_agreed",
+  decline: "plan.item_declined",
+  edit: "plan.item_changed",
+  withdraw: "plan.item_withdrawn",
+  "propose-removal": "plan.item_removal_proposed",
+} as const;
+
+/**
+ * One side answers an item: agree, decline with a reason, change it (a
+ * counter-proposal), withdraw it, or propose or answer its removal. The
+ * answer names the item's version it was given on; if someone changed the
+ * item since, nothing is written and the current item comes back.
+ */
+export async function answerItem(
+  tdb: TenantDb,
+  actor: Actor,
+  record: CaseRecord,
+  itemId: string,
+  lockVersion: number,
+  answer: Answer,
+  client: Client,
+): Promise<AnswerResult> {
+  const side = sideIn(actor, record);
+  if (!side) return { status: "refused", refusal: "forbidden" };
+  return tdb.$transaction((tx) =>
+    answerIn(tx, actor, side, record, itemId, lockVersion, answer, client),
+  );
+}
+
+/** Answers an item inside a transaction the caller opened (through the tenant door). */
+export async function answerIn(
+  tx: Tx,
+  actor: Actor,
+  side: Side,
+  record: CaseRecord,
+  itemId: string,
+  lockVersion: number,
+  answer: Answer,
+  client: Client,
+): Promise<AnswerResult> {
+  {
+    const item = await tx.planItem.findFirst({ where: { id: itemId, caseId: record.id } });
+    if (!item) return { status: "refused", refusal: "not-found" } as const;
+    const latest = await tx.planVersion.findFirst({
+      where: { caseId: record.id },
+      orderBy: { number: "desc" },
+    });
+    const agreedIds = snapshotIds(latest?.snapshot);
+    if (item.lockVersion !== lockVersion)
+      return { status: "conflict", current: viewOf(item, agreedIds) } as const;
+
+    const state = item as ItemState;
+    const now = new Date();
+    let content: StoredContent | undefined;
+    let transition: Transition;
+    switch (answer.type) {
+      case "agree":
+        transition = agree(state, side);
+        break;
+      case "decline":
+        transition = decline(state, side, answer.reason);
+        break;
+      case "edit":
+        content = normaliseContent(answer.content);
+        transition = edit(state, side, itemHash(item.kind as ItemKind, content));
+        break;
+      case "withdraw":
+        transition = withdraw(state, side, agreedIds.has(item.id), now);
+        break;
+      case "propose-removal":
+        transition = proposeRemoval(state, side, agreedIds.has(item.id));
+        break;
+      case "answer-removal":
+        transition = answerRemoval(state, side, answer.accept, now);
+        break;
+    }
+    if (!transition.ok) return { status: "refused", refusal: transition.refusal } as const;
+
+    const { count } = await tx.planItem.updateMany({
+      where: { id: item.id, lockVersion },
+      data: {
+        ...transition.changes,
+        ...(content ? { content, proposedById: actor.userId } : {}),
+        lockVersion: { increment: 1 },
+      },
+    });
+    if (count !== 1) {
+      const current = await tx.planItem.findFirstOrThrow({ where: { id: item.id } });
+      return { status: "conflict", current: viewOf(current, agreedIds) } as const;
+    }
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action:
+        answer.type === "answer-removal"
+          ? answer.accept
+            ? "plan.item_removed"
+            : "plan.item_removal_declined"
+          : auditAction[answer.type],
+      targetType: "PlanItem",
+      targetId: item.id,
+      data: { caseId: record.id, kind: item.kind, side },
+      ...client,
+    });
+    // The other side has something to answer, except after an agreement or a withdrawal.
+    if (answer.type !== "agree" && answer.type !== "withdraw" && answer.type !== "answer-removal") {
+      await noteChangeFor(tx, record, otherSide(side));
+    }
+    const agreedVersion = await settleVersion(tx, actor, record, client);
+    return { status: "done", agreedVersion } as const;
+  }
+}
+
+/**
+ * When every item is agreed and the plan differs from the last agreed
+ * version, it becomes the next agreed version: frozen, fingerprinted, and
+ * announced to both sides.
+ */
+async function settleVersion(
+  tx: Tx,
+  actor: Actor,
+  record: CaseRecord,
+  client: Client,
+): Promise<number | null> {
+  // Serialise per case, so two last agreements at once make one version.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${record.id}`}))`;
+  const items = await tx.planItem.findMany({
+    where: { caseId: record.id, organizationId: actor.organizationId },
+  });
+  if (!planIsAgreed(items as ItemState[])) return null;
+  const snapshot = snapshotOfItems(items);
+  const hash = planHash(snapshot);
+  const latest = await tx.planVersion.findFirst({
+    where: { caseId: record.id, organizationId: actor.organizationId },
+    orderBy: { number: "desc" },
+  });
+  if (latest?.contentHash === hash) return null;
+  const number = (latest?.number ?? 0) + 1;
+  const version = await tx.planVersion.create({
+    data: {
+      organizationId: actor.organizationId,
+      caseId: record.id,
+      number,
+      contentHash: hash,
+      snapshot,
+    },
+  });
+  await recordAudit(tx, {
+    organizationId: actor.organizationId,
+    actorId: actor.userId,
+    action: "plan.version_agreed",
+    targetType: "PlanVersion",
+    targetId: version.id,
+    data: { caseId: record.id, number },
+    ...client,
+  });
+  await sendPlanAgreed(tx, record, number);
+  return number;
+}

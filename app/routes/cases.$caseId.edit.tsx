@@ -1,0 +1,125 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import { PageHeader } from "#app/components/page.tsx";
+import { Button } from "#app/components/ui/button.tsx";
+import { fieldProps } from "#app/components/ui/conform.ts";
+import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
+import { FormError } from "#app/components/ui/form-error.tsx";
+import { useIsSubmitting } from "#app/components/ui/pending.tsx";
+import { clientOf } from "#app/modules/auth/request.server.ts";
+import { countries, editCaseSchema, startKinds } from "#app/modules/cases/case-form.ts";
+import { caseStatuses } from "#app/modules/cases/case-statuses.ts";
+import { caseCandidates, partiesOf, updateCase } from "#app/modules/cases/cases.server.ts";
+import { forbidden } from "#app/modules/http/errors.server.ts";
+import { redirectWithToast } from "#app/modules/http/toast.server.ts";
+import { requireCase } from "#app/modules/plans/case-access.server.ts";
+import { can } from "#app/modules/policy/policy.ts";
+import type { Route } from "./+types/cases.$caseId.edit";
+
+export async function loader(args: Route.LoaderArgs) {
+  const { member, tdb, record } = await requireCase(args);
+  if (!can(member.actor, "case.manage", partiesOf(record))) forbidden();
+  return {
+    caseId: record.id,
+    employeeName: record.employee?.name ?? record.invitedEmail ?? "",
+    candidates: await caseCandidates(tdb),
+    defaults: {
+      status: record.status,
+      closedReason: record.closedReason ?? "",
+      managerId: record.managerId,
+      physicianId: record.physicianId ?? "",
+      country: record.country,
+      startKind: record.startKind,
+      startDate: record.startDate ? record.startDate.toISOString().slice(0, 10) : "",
+    },
+  };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const { member, tdb, record } = await requireCase(args);
+  if (!can(member.actor, "case.manage", partiesOf(record))) forbidden();
+  const submission = parseWithZod(await args.request.formData(), { schema: editCaseSchema });
+  if (submission.status !== "success") return submission.reply();
+  const result = await updateCase(tdb, member.actor, record, submission.value, clientOf(args));
+  if (result.status === "forbidden") forbidden();
+  if (result.status === "invalid")
+    return submission.reply({ fieldErrors: { [result.field]: [result.reason] } });
+  return redirectWithToast(`/cases/${record.id}`, { kind: "success", message: "cases:form.saved" });
+}
+
+export default function EditCase({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("cases");
+  const { t: ta } = useTranslation("auth");
+  const submitting = useIsSubmitting();
+  const { candidates, defaults, caseId, employeeName } = loaderData;
+  const [form, fields] = useForm({
+    lastResult: actionData,
+    defaultValue: defaults,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: editCaseSchema }),
+  });
+  const people = (list: Array<{ id: string; name: string }>) =>
+    list.map((person) => ({ value: person.id, label: person.name }));
+  return (
+    <div className="flex max-w-2xl flex-col gap-6">
+      <p>
+        <Link to={`/cases/${caseId}`} className="font-medium text-brand-700 underline">
+          ← {employeeName}
+        </Link>
+      </p>
+      <PageHeader title={t("form.editTitle")} />
+      <Form method="post" {...getFormProps(form)} noValidate className="flex flex-col gap-5">
+        <FormError errors={form.errors} id={form.errorId} />
+        <SelectField
+          {...fieldProps(fields.status)}
+          label={t("form.status")}
+          options={caseStatuses.map((status) => ({
+            value: status,
+            label: t(`statuses.${status}`),
+          }))}
+        />
+        <TextAreaField
+          {...fieldProps(fields.closedReason)}
+          label={t("form.closedReason")}
+          hint={t("form.closedReasonHint")}
+          rows={2}
+        />
+        <SelectField
+          {...fieldProps(fields.managerId)}
+          label={t("form.manager")}
+          options={people(candidates.managers)}
+        />
+        <SelectField
+          {...fieldProps(fields.physicianId)}
+          label={t("form.physician")}
+          placeholder={t("form.noPhysician")}
+          options={people(candidates.physicians)}
+        />
+        <SelectField
+          {...fieldProps(fields.country)}
+          label={t("form.country")}
+          options={countries.map((country) => ({
+            value: country,
+            label: ta(`countries.${country}`),
+          }))}
+        />
+        <div className="grid gap-5 sm:grid-cols-2">
+          <SelectField
+            {...fieldProps(fields.startKind)}
+            label={t("form.startKind")}
+            options={startKinds.map((kind) => ({ value: kind, label: t(`startKinds.${kind}`) }))}
+          />
+          <TextField {...fieldProps(fields.startDate)} type="date" label={t("form.startDate")} />
+        </div>
+        <div>
+          <Button type="submit" pending={submitting}>
+            {t("form.save")}
+          </Button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { PageHeader } from "#app/components/page.tsx";
+import { ItemDetails, itemTitle, useDate } from "#app/components/plan/item-summary.tsx";
+import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
+import { catalogueIn } from "#app/modules/catalog/view.ts";
+import { notFound } from "#app/modules/http/errors.server.ts";
+import { languageOfRequest } from "#app/modules/i18n/languages.ts";
+import { requireCase } from "#app/modules/plans/case-access.server.ts";
+import { itemKinds } from "#app/modules/plans/content.ts";
+import { loadHistory } from "#app/modules/plans/plans.server.ts";
+import type { Route } from "./+types/cases.$caseId.versions.$number";
+
+/** An agreed version, exactly as both sides agreed it; it never changes. */
+export async function loader(args: Route.LoaderArgs) {
+  const { tdb, record } = await requireCase(args);
+  const [history, catalogue] = await Promise.all([loadHistory(tdb, record.id), loadCatalogue()]);
+  const version = history.find((entry) => String(entry.number) === args.params.number);
+  if (!version) notFound();
+  return {
+    caseId: record.id,
+    name: record.employee?.name ?? record.invitedEmail ?? "",
+    version: {
+      number: version.number,
+      contentHash: version.contentHash,
+      agreedAt: version.agreedAt,
+      items: version.snapshot,
+    },
+    catalogue: catalogueIn(catalogue, languageOfRequest(args.request)),
+  };
+}
+
+export default function AgreedVersion({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation("plans");
+  const formatDate = useDate();
+  const { version, catalogue, caseId, name } = loaderData;
+  const when = new Intl.DateTimeFormat(i18n.language, {
+    dateStyle: "long",
+    timeStyle: "short",
+  }).format(new Date(version.agreedAt));
+  return (
+    <div className="flex max-w-3xl flex-col gap-6">
+      <p>
+        <Link to={`/cases/${caseId}`} className="font-medium text-brand-700 underline">
+          ← {t("history.backToPlan")}
+        </Link>
+      </p>
+      <PageHeader
+        title={t("history.versionTitle", { number: version.number, name })}
+        intro={`${t("history.agreedOn", { date: when })} · ${t("version.fingerprint")}: ${version.contentHash}`}
+      />
+      {itemKinds.map((kind) => {
+        const items = version.items.filter((item) => item.kind === kind);
+        if (items.length === 0) return null;
+        return (
+          <section key={kind} aria-labelledby={`v-${kind}`}>
+            <h2 id={`v-${kind}`} className="mb-2 text-xl font-semibold">
+              {t(`sections.${kind}`)}
+            </h2>
+            <ul className="flex flex-col gap-2">
+              {items.map((item) => (
+                <li key={item.id} className="rounded-xl border border-line bg-surface p-4">
+                  <h3 className="font-semibold">
+                    {itemTitle(t, item.kind, item.content, catalogue, formatDate)}
+                  </h3>
+                  <ItemDetails kind={item.kind} content={item.content} catalogue={catalogue} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

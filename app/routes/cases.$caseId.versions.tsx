@@ -1,0 +1,104 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { PageHeader } from "#app/components/page.tsx";
+import { itemTitle, useDate } from "#app/components/plan/item-summary.tsx";
+import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
+import { catalogueIn } from "#app/modules/catalog/view.ts";
+import { languageOfRequest } from "#app/modules/i18n/languages.ts";
+import { requireCase } from "#app/modules/plans/case-access.server.ts";
+import { loadHistory } from "#app/modules/plans/plans.server.ts";
+import type { Route } from "./+types/cases.$caseId.versions";
+
+export async function loader(args: Route.LoaderArgs) {
+  const { tdb, record } = await requireCase(args);
+  const [history, catalogue] = await Promise.all([loadHistory(tdb, record.id), loadCatalogue()]);
+  return {
+    caseId: record.id,
+    name: record.employee?.name ?? record.invitedEmail ?? "",
+    history,
+    catalogue: catalogueIn(catalogue, languageOfRequest(args.request)),
+  };
+}
+
+export default function Versions({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation("plans");
+  const formatDate = useDate();
+  const { history, catalogue, caseId } = loaderData;
+  const when = (value: Date | string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" }).format(
+      new Date(value),
+    );
+  const fieldName = (field: string) => t(`fieldNames.${field as "date"}`, { defaultValue: field });
+  return (
+    <div className="flex max-w-3xl flex-col gap-6">
+      <p>
+        <Link to={`/cases/${caseId}`} className="font-medium text-brand-700 underline">
+          ← {t("history.backToPlan")}
+        </Link>
+      </p>
+      <PageHeader title={t("history.title")} intro={t("history.intro")} />
+      {history.length === 0 ? <p className="text-lg text-muted">{t("history.none")}</p> : null}
+      <ol className="flex flex-col gap-4">
+        {history.map((version) => (
+          <li key={version.number} className="rounded-xl border border-line bg-surface p-5">
+            <h2 className="text-xl font-semibold">
+              <Link to={String(version.number)} className="text-brand-800 underline">
+                {t("version.readAgreed", { number: version.number })}
+              </Link>
+            </h2>
+            <p className="text-muted">
+              {t("history.agreedOn", { date: when(version.agreedAt) })} · {t("version.fingerprint")}
+              : <code className="font-mono">{version.contentHash.slice(0, 16)}</code>
+            </p>
+            {version.changes === null ? (
+              <p className="mt-2">{t("history.first")}</p>
+            ) : (
+              <>
+                <h3 className="mt-3 font-semibold">
+                  {t("history.changes", { number: version.number - 1 })}
+                </h3>
+                <ul className="mt-1 flex flex-col gap-1">
+                  {version.changes.map((change) => (
+                    <li key={`${change.change}-${change.item.id}`}>
+                      <span className="font-medium">
+                        {change.change === "changed"
+                          ? t("history.changed", {
+                              fields: change.fields.map(fieldName).join(", "),
+                            })
+                          : t(`history.${change.change}`)}
+                      </span>
+                      {": "}
+                      {itemTitle(t, change.item.kind, change.item.content, catalogue, formatDate)}
+                      {change.change === "changed" ? (
+                        <span className="text-muted">
+                          {" "}
+                          (
+                          {itemTitle(
+                            t,
+                            change.before.kind,
+                            change.before.content,
+                            catalogue,
+                            formatDate,
+                          )}{" "}
+                          →{" "}
+                          {itemTitle(
+                            t,
+                            change.item.kind,
+                            change.item.content,
+                            catalogue,
+                            formatDate,
+                          )}
+                          )
+                        </span>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

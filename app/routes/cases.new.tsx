@@ -1,0 +1,142 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
+import { Form } from "react-router";
+import type { z } from "zod";
+import { PageHeader } from "#app/components/page.tsx";
+import { Button } from "#app/components/ui/button.tsx";
+import { fieldProps } from "#app/components/ui/conform.ts";
+import { SelectField, TextField } from "#app/components/ui/field.tsx";
+import { FormError } from "#app/components/ui/form-error.tsx";
+import { useIsSubmitting } from "#app/components/ui/pending.tsx";
+import { clientOf, requireMember } from "#app/modules/auth/request.server.ts";
+import { caseKinds, countries, newCaseSchema, startKinds } from "#app/modules/cases/case-form.ts";
+import { caseCandidates, openCase } from "#app/modules/cases/cases.server.ts";
+import { forbidden } from "#app/modules/http/errors.server.ts";
+import { redirectWithToast } from "#app/modules/http/toast.server.ts";
+import { findOrganization } from "#app/modules/organizations/organizations.server.ts";
+import { can } from "#app/modules/policy/policy.ts";
+import { tenantDb } from "#app/modules/tenant.server.ts";
+import type { Route } from "./+types/cases.new";
+
+export async function loader(args: Route.LoaderArgs) {
+  const { actor } = requireMember(args);
+  if (!can(actor, "cases.open")) forbidden();
+  const [candidates, organization] = await Promise.all([
+    caseCandidates(tenantDb(actor.organizationId)),
+    findOrganization(actor.organizationId),
+  ]);
+  return {
+    candidates,
+    defaults: {
+      country: organization.country,
+      managerId: actor.role === "MANAGER" ? actor.userId : undefined,
+      kind: "OWN_HEALTH",
+      startKind: "ABSENCE",
+    },
+  };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const { actor, user } = requireMember(args);
+  if (!can(actor, "cases.open")) forbidden();
+  const submission = parseWithZod(await args.request.formData(), { schema: newCaseSchema });
+  if (submission.status !== "success") return submission.reply();
+  const result = await openCase(
+    tenantDb(actor.organizationId),
+    { ...actor, name: user.name },
+    submission.value,
+    clientOf(args),
+  );
+  if (result.status === "forbidden") forbidden();
+  if (result.status === "invalid")
+    return submission.reply({ fieldErrors: { [result.field]: [result.reason] } });
+  return redirectWithToast(`/cases/${result.caseId}`, {
+    kind: "success",
+    message: result.invited ? "cases:form.openedInvited" : "cases:form.opened",
+  });
+}
+
+export default function NewCase({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("cases");
+  const { t: tAuth } = useTranslation("auth");
+  const submitting = useIsSubmitting();
+  const { candidates, defaults } = loaderData;
+  const [form, fields] = useForm<z.input<typeof newCaseSchema>>({
+    lastResult: actionData,
+    defaultValue: defaults as z.input<typeof newCaseSchema>,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: newCaseSchema }),
+  });
+  const people = (list: Array<{ id: string; name: string; email: string }>) =>
+    list.map((person) => ({ value: person.id, label: `${person.name} (${person.email})` }));
+  return (
+    <div className="max-w-2xl">
+      <PageHeader title={t("form.newTitle")} intro={t("form.newIntro")} />
+      <Form method="post" {...getFormProps(form)} noValidate className="flex flex-col gap-5">
+        <FormError errors={form.errors} id={form.errorId} />
+        <SelectField
+          {...fieldProps(fields.kind)}
+          label={t("form.kind")}
+          options={caseKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+        />
+        <fieldset className="flex flex-col gap-4 rounded-xl border border-line p-4">
+          <legend className="px-1 font-semibold">{t("form.employee")}</legend>
+          <p className="text-sm text-muted">{t("form.employeeHint")}</p>
+          <SelectField
+            {...fieldProps(fields.employeeId)}
+            label={t("form.employee")}
+            placeholder={t("form.chooseEmployee")}
+            options={people(candidates.employees)}
+          />
+          <TextField
+            {...fieldProps(fields.employeeEmail)}
+            type="email"
+            label={t("form.employeeEmail")}
+            autoComplete="off"
+          />
+        </fieldset>
+        <SelectField
+          {...fieldProps(fields.managerId)}
+          label={t("form.manager")}
+          placeholder="—"
+          options={people(candidates.managers)}
+        />
+        <SelectField
+          {...fieldProps(fields.physicianId)}
+          label={t("form.physician")}
+          placeholder={t("form.noPhysician")}
+          options={people(candidates.physicians)}
+        />
+        <SelectField
+          {...fieldProps(fields.country)}
+          label={t("form.country")}
+          hint={t("form.countryHint")}
+          options={countries.map((country) => ({
+            value: country,
+            label: tAuth(`countries.${country}`),
+          }))}
+        />
+        <div className="grid gap-5 sm:grid-cols-2">
+          <SelectField
+            {...fieldProps(fields.startKind)}
+            label={t("form.startKind")}
+            options={startKinds.map((kind) => ({ value: kind, label: t(`startKinds.${kind}`) }))}
+          />
+          <TextField
+            {...fieldProps(fields.startDate)}
+            type="date"
+            label={t("form.startDate")}
+            hint={t("form.startDateHint")}
+          />
+        </div>
+        <div>
+          <Button type="submit" pending={submitting} pendingLabel={t("form.pending")}>
+            {t("form.submit")}
+          </Button>
+        </div>
+      </Form>
+    </div>
+  );
+}

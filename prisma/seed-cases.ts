@@ -1,0 +1,266 @@
+/**
+ * Demo cases for the seed: a Dutch case whose plan was agreed once and is
+ * being changed, and a Belgian carer case still being negotiated. Written
+ * straight to the database with the plan's own pure rules (agreement.ts,
+ * content.ts, versions.ts), the way the app would have written them.
+ */
+import type { Db } from "#app/modules/db.server.ts";
+import {
+  agree,
+  decline,
+  type ItemState,
+  propose,
+  type Side,
+} from "#app/modules/plans/agreement.ts";
+import { type ItemKind, itemHash, normaliseContent } from "#app/modules/plans/content.ts";
+import { planHash, snapshotOf } from "#app/modules/plans/versions.ts";
+
+type Answer = "agreed" | "waiting" | { declined: string };
+
+function daysAgo(days: number): Date {
+  const date = new Date(Date.now() - days * 86_400_000);
+  return new Date(`${date.toISOString().slice(0, 10)}T00:00:00Z`);
+}
+
+function isoDaysFromNow(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export async function seedCases(db: Db, people: Map<string, string>) {
+  const id = (email: string) => {
+    const found = people.get(email);
+    if (!found) throw new Error(`Seed person ${email} is missing`);
+    return found;
+  };
+  if (await db.case.count({ where: { id: { in: ["demo-case-nl", "demo-case-be"] } } })) return;
+
+  async function item(
+    caseId: string,
+    organizationId: string,
+    kind: ItemKind,
+    content: object,
+    by: { side: Side; userId: string },
+    answer: Answer,
+  ) {
+    const stored = normaliseContent(content);
+    let state: ItemState = propose(by.side, itemHash(kind, stored));
+    const other = by.side === "EMPLOYEE" ? "EMPLOYER" : "EMPLOYEE";
+    if (answer === "agreed") {
+      const result = agree(state, other);
+      if (result.ok) state = { ...state, ...result.changes };
+    } else if (answer !== "waiting") {
+      const result = decline(state, other, answer.declined);
+      if (result.ok) state = { ...state, ...result.changes };
+    }
+    return db.planItem.create({
+      data: { organizationId, caseId, kind, content: stored, proposedById: by.userId, ...state },
+    });
+  }
+
+  // The Netherlands: Eva Visser is returning; version 1 is agreed, version 2 is being discussed.
+  const nl = { organizationId: "demo-org-nl", caseId: "demo-case-nl" };
+  const eva = { side: "EMPLOYEE" as const, userId: id("employee@demo.werkpad.test") };
+  const mark = { side: "EMPLOYER" as const, userId: id("manager@demo.werkpad.test") };
+  await db.case.create({
+    data: {
+      id: nl.caseId,
+      organizationId: nl.organizationId,
+      kind: "OWN_HEALTH",
+      country: "NL",
+      status: "RETURNING",
+      employeeId: eva.userId,
+      managerId: mark.userId,
+      physicianId: id("physician@demo.werkpad.test"),
+      openedById: id("hr@demo.werkpad.test"),
+      startKind: "ABSENCE",
+      startDate: daysAgo(120),
+    },
+  });
+  const agreedItems = [
+    await item(
+      nl.caseId,
+      nl.organizationId,
+      "CAPACITY",
+      {
+        area: "personal",
+        effects: ["energy", "concentration-memory"],
+        whatHelps: "Werken in de ochtend, korte pauzes, één taak tegelijk.",
+        whatIsHard: "Lange vergaderingen en veel onderbrekingen.",
+      },
+      eva,
+      "agreed",
+    ),
+    await item(
+      nl.caseId,
+      nl.organizationId,
+      "ADJUSTMENT",
+      {
+        catalogueId: "A04",
+        details: "Twee pauzes van een kwartier in de stilteruimte.",
+        owner: "Mark (leidinggevende)",
+        startDate: isoDaysFromNow(-14),
+        reviewDate: isoDaysFromNow(28),
+        stage: "in_place",
+      },
+      mark,
+      "agreed",
+    ),
+    await item(
+      nl.caseId,
+      nl.organizationId,
+      "ADJUSTMENT",
+      {
+        catalogueId: "B01",
+        details: "Vaste plek aan het raam, koptelefoon met ruisonderdrukking.",
+        owner: "Facilitair",
+        startDate: isoDaysFromNow(-14),
+        stage: "in_place",
+      },
+      eva,
+      "agreed",
+    ),
+    await item(
+      nl.caseId,
+      nl.organizationId,
+      "SCHEDULE_PHASE",
+      {
+        startWeek: 1,
+        hoursPerWeek: 12,
+        days: ["mon", "wed", "fri"],
+        tasksIncluded: "Planning, eigen projecten",
+        tasksExcluded: "Bouwplaatsbezoek",
+      },
+      mark,
+      "agreed",
+    ),
+    await item(
+      nl.caseId,
+      nl.organizationId,
+      "SCHEDULE_PHASE",
+      {
+        startWeek: 3,
+        hoursPerWeek: 18,
+        days: ["mon", "tue", "wed", "fri"],
+      },
+      mark,
+      "agreed",
+    ),
+    await item(
+      nl.caseId,
+      nl.organizationId,
+      "AGREEMENT",
+      {
+        topic: "contact",
+        text: "Elke twee weken een kort gesprek op dinsdagochtend.",
+        frequency: "Elke twee weken",
+      },
+      eva,
+      "agreed",
+    ),
+    await item(
+      nl.caseId,
+      nl.organizationId,
+      "REVIEW",
+      { date: isoDaysFromNow(28), note: "Evaluatie met de bedrijfsarts erbij." },
+      mark,
+      "agreed",
+    ),
+  ];
+  const snapshot = snapshotOf(
+    agreedItems.map((entry) => ({
+      id: entry.id,
+      kind: entry.kind,
+      content: entry.content as never,
+      proposedBySide: entry.proposedBySide,
+    })),
+  );
+  await db.planVersion.create({
+    data: { ...nl, number: 1, contentHash: planHash(snapshot), snapshot, agreedAt: daysAgo(14) },
+  });
+  await item(
+    nl.caseId,
+    nl.organizationId,
+    "SCHEDULE_PHASE",
+    {
+      startWeek: 5,
+      hoursPerWeek: 24,
+      days: ["mon", "tue", "wed", "thu"],
+    },
+    mark,
+    "waiting",
+  );
+  await item(
+    nl.caseId,
+    nl.organizationId,
+    "ADJUSTMENT",
+    {
+      catalogueId: "A06",
+      details: "Donderdag thuis werken.",
+      owner: "Mark (leidinggevende)",
+      startDate: isoDaysFromNow(7),
+      stage: "planned",
+    },
+    eva,
+    "waiting",
+  );
+
+  // Belgium: Amélie Dubois cares for her partner; nothing is agreed yet.
+  const be = { organizationId: "demo-org-be", caseId: "demo-case-be" };
+  const amelie = { side: "EMPLOYEE" as const, userId: id("employee.be@demo.werkpad.test") };
+  const jonas = { side: "EMPLOYER" as const, userId: id("manager.be@demo.werkpad.test") };
+  await db.case.create({
+    data: {
+      id: be.caseId,
+      organizationId: be.organizationId,
+      kind: "CARER",
+      country: "BE",
+      status: "PREPARING",
+      employeeId: amelie.userId,
+      managerId: jonas.userId,
+      physicianId: id("physician@demo.werkpad.test"),
+      openedById: id("hr.be@demo.werkpad.test"),
+      startKind: "DISCLOSURE",
+      startDate: daysAgo(10),
+    },
+  });
+  await item(
+    be.caseId,
+    be.organizationId,
+    "ADJUSTMENT",
+    {
+      catalogueId: "J01",
+      details: "Congé pour accompagner aux rendez-vous, à annoncer la veille.",
+      owner: "Jonas (responsable)",
+      startDate: isoDaysFromNow(0),
+      stage: "planned",
+    },
+    jonas,
+    "agreed",
+  );
+  await item(
+    be.caseId,
+    be.organizationId,
+    "ADJUSTMENT",
+    {
+      catalogueId: "A03",
+      details: "Début entre 7 h et 10 h.",
+      owner: "Jonas (responsable)",
+      startDate: isoDaysFromNow(7),
+      stage: "planned",
+    },
+    jonas,
+    "waiting",
+  );
+  await item(
+    be.caseId,
+    be.organizationId,
+    "AGREEMENT",
+    {
+      topic: "contact",
+      text: "Un appel chaque lundi.",
+      frequency: "Chaque semaine",
+    },
+    jonas,
+    { declined: "Je préfère un e-mail : les appels tombent souvent mal." },
+  );
+}

@@ -1,0 +1,167 @@
+import { describe, expect, test } from "vitest";
+import { db } from "#app/modules/db.server.ts";
+import { loader as audit } from "#app/routes/audit.tsx";
+import { loader as editCase } from "#app/routes/cases.$caseId.edit.tsx";
+import { action as notesAction, loader as notesPage } from "#app/routes/cases.$caseId.notes.tsx";
+import { action as caseAction, loader as casePage } from "#app/routes/cases.$caseId.tsx";
+import { loader as versions } from "#app/routes/cases.$caseId.versions.tsx";
+import { loader as newCase } from "#app/routes/cases.new.tsx";
+import { loader as casesList } from "#app/routes/cases.tsx";
+import { createCaseTeam } from "#tests/helpers/cases.ts";
+import { createMember } from "#tests/helpers/factories.ts";
+import { callRoute, get, post } from "#tests/helpers/route-args.ts";
+
+/**
+ * Who may do what with one case, through the real loaders and actions: HR and
+ * owners, the case's manager, its employee and its physician, and people of
+ * the same organisation who take no part in it.
+ */
+const team = await createCaseTeam();
+const otherPhysician = await createMember(team.organization.id, "PHYSICIAN");
+const caseId = team.record.id;
+const people = {
+  owner: team.owner.cookie,
+  hr: team.hr.cookie,
+  "case manager": team.manager.cookie,
+  "other manager": team.otherManager.cookie,
+  "case employee": team.employee.cookie,
+  "other employee": team.otherEmployee.cookie,
+  "case physician": team.physician.cookie,
+  "other physician": otherPhysician.cookie,
+} as const;
+type Person = keyof typeof people;
+
+const expected: Record<string, Record<Person, number>> = {
+  "open the case's plan": {
+    owner: 200,
+    hr: 200,
+    "case manager": 200,
+    "other manager": 404,
+    "case employee": 200,
+    "other employee": 404,
+    "case physician": 200,
+    "other physician": 404,
+  },
+  "propose a plan item": {
+    owner: 302,
+    hr: 302,
+    "case manager": 302,
+    "other manager": 404,
+    "case employee": 302,
+    "other employee": 404,
+    "case physician": 403,
+    "other physician": 404,
+  },
+  "change the case's details": {
+    owner: 200,
+    hr: 200,
+    "case manager": 200,
+    "other manager": 404,
+    "case employee": 403,
+    "other employee": 404,
+    "case physician": 403,
+    "other physician": 404,
+  },
+  "read the employee's private notes": {
+    owner: 404,
+    hr: 404,
+    "case manager": 404,
+    "other manager": 404,
+    "case employee": 200,
+    "other employee": 404,
+    "case physician": 404,
+    "other physician": 404,
+  },
+  "open a new case": {
+    owner: 200,
+    hr: 200,
+    "case manager": 200,
+    "other manager": 200,
+    "case employee": 403,
+    "other employee": 403,
+    "case physician": 403,
+    "other physician": 403,
+  },
+};
+
+const visits: Record<string, (cookie: string) => ReturnType<typeof callRoute>> = {
+  "open the case's plan": (c) =>
+    callRoute(casePage, get(`/cases/${caseId}`, { Cookie: c }), { caseId }),
+  "propose a plan item": (c) =>
+    callRoute(
+      caseAction,
+      post(
+        `/cases/${caseId}`,
+        { intent: "propose", kind: "REVIEW", date: "2027-03-01" },
+        { Cookie: c },
+      ),
+      { caseId },
+    ),
+  "change the case's details": (c) =>
+    callRoute(editCase, get(`/cases/${caseId}/edit`, { Cookie: c }), { caseId }),
+  "read the employee's private notes": (c) =>
+    callRoute(notesPage, get(`/cases/${caseId}/notes`, { Cookie: c }), { caseId }),
+  "open a new case": (c) => callRoute(newCase, get("/cases/new", { Cookie: c })),
+};
+
+describe("one case, everyone in the organisation", () => {
+  const cells = Object.keys(expected).flatMap((what) =>
+    (Object.keys(people) as Person[]).map((who) => [what, who] as const),
+  );
+  test.each(cells)("%s as %s", async (what, who) => {
+    const answer = await visits[what]?.(people[who]);
+    expect(answer?.status).toBe(expected[what]?.[who]);
+  });
+
+  test("the case list shows each person only the cases they may open", async () => {
+    const seen = async (cookie: string) =>
+      (
+        (await callRoute(casesList, get("/cases", { Cookie: cookie }))).data as {
+          cases: { id: string }[];
+        }
+      ).cases.map((c) => c.id);
+    expect(await seen(team.hr.cookie)).toContain(caseId);
+    expect(await seen(team.manager.cookie)).toContain(caseId);
+    expect(await seen(team.employee.cookie)).toContain(caseId);
+    expect(await seen(team.physician.cookie)).toContain(caseId);
+    expect(await seen(team.otherManager.cookie)).not.toContain(caseId);
+    expect(await seen(team.otherEmployee.cookie)).not.toContain(caseId);
+    expect(await seen(otherPhysician.cookie)).not.toContain(caseId);
+  });
+});
+
+describe("the employee's private notes", () => {
+  test("never appear in anything the employer side loads", async () => {
+    const canary = `PRIVATE-CANARY-${Date.now()}`;
+    const written = await callRoute(
+      notesAction,
+      post(
+        `/cases/${caseId}/notes`,
+        { body: `Tired after ${canary}`, share: "on" },
+        { Cookie: team.employee.cookie },
+      ),
+      { caseId },
+    );
+    expect(written.status).toBe(302);
+    const own = await callRoute(
+      notesPage,
+      get(`/cases/${caseId}/notes`, { Cookie: team.employee.cookie }),
+      { caseId },
+    );
+    expect(JSON.stringify(own.data)).toContain(canary);
+
+    for (const cookie of [team.owner.cookie, team.hr.cookie, team.manager.cookie]) {
+      const pages = [
+        await callRoute(casesList, get("/cases", { Cookie: cookie })),
+        await callRoute(casePage, get(`/cases/${caseId}`, { Cookie: cookie }), { caseId }),
+        await callRoute(versions, get(`/cases/${caseId}/versions`, { Cookie: cookie }), { caseId }),
+        await callRoute(editCase, get(`/cases/${caseId}/edit`, { Cookie: cookie }), { caseId }),
+        await callRoute(notesPage, get(`/cases/${caseId}/notes`, { Cookie: cookie }), { caseId }),
+        await callRoute(audit, get("/audit", { Cookie: cookie })),
+      ];
+      for (const page of pages) expect(JSON.stringify(page.data ?? "")).not.toContain(canary);
+    }
+    expect(JSON.stringify(await db.outboxMessage.findMany())).not.toContain(canary);
+    expect(JSON.stringify(await db.auditEvent.findMany())).not.toContain(canary);
+  });
+});
