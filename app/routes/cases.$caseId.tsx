@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { Form, Link, useSearchParams } from "react-router";
+import { Form, Link, useLocation, useSearchParams } from "react-router";
 import { ItemCard } from "#app/components/plan/item-card.tsx";
 import { ItemFields } from "#app/components/plan/item-fields.tsx";
 import { ScheduleTimeline } from "#app/components/plan/schedule-timeline.tsx";
@@ -315,6 +315,7 @@ function PlanSection({
 }) {
   const { t } = useTranslation("plans");
   const { plan, catalogue, caseView } = loaderData;
+  const location = useLocation();
   const items = plan.items.filter((item) => item.kind === kind);
   const sectionId = kind === "SCHEDULE_PHASE" ? "schedule" : kind.toLowerCase();
   return (
@@ -370,7 +371,10 @@ function PlanSection({
           ))}
       </ul>
       {kind === "ADJUSTMENT" ? <CatalogueFinder loaderData={loaderData} side={side} /> : null}
-      {side ? <AddItem kind={kind} catalogue={catalogue} lastResult={lastResult} /> : null}
+      {/* A fresh, closed form after every page change, so a sent proposal is not still on screen. */}
+      {side ? (
+        <AddItem key={location.key} kind={kind} catalogue={catalogue} lastResult={lastResult} />
+      ) : null}
     </section>
   );
 }

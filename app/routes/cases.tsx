@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, redirect } from "react-router";
 import { PageHeader } from "#app/components/page.tsx";
 import { ButtonLink } from "#app/components/ui/button.tsx";
 import { requireMember } from "#app/modules/auth/request.server.ts";
@@ -11,6 +11,9 @@ import type { Route } from "./+types/cases";
 export async function loader(args: Route.LoaderArgs) {
   const { actor, membership } = requireMember(args);
   const cases = await listCases(tenantDb(actor.organizationId), actor);
+  // An employee usually has one plan: "Your plan" goes straight to it.
+  const [only] = cases;
+  if (actor.role === "EMPLOYEE" && cases.length === 1 && only) throw redirect(`/cases/${only.id}`);
   return {
     organizationName: membership.organizationName,
     role: actor.role,

@@ -114,12 +114,12 @@ describe("one case, everyone in the organisation", () => {
   });
 
   test("the case list shows each person only the cases they may open", async () => {
-    const seen = async (cookie: string) =>
-      (
-        (await callRoute(casesList, get("/cases", { Cookie: cookie }))).data as {
-          cases: { id: string }[];
-        }
-      ).cases.map((c) => c.id);
+    const seen = async (cookie: string) => {
+      const answer = await callRoute(casesList, get("/cases", { Cookie: cookie }));
+      // An employee with one case goes straight to it.
+      if (answer.location) return [answer.location.replace("/cases/", "")];
+      return (answer.data as { cases: { id: string }[] }).cases.map((c) => c.id);
+    };
     expect(await seen(team.hr.cookie)).toContain(caseId);
     expect(await seen(team.manager.cookie)).toContain(caseId);
     expect(await seen(team.employee.cookie)).toContain(caseId);

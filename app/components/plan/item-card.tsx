@@ -103,9 +103,9 @@ export function ItemCard({
       aria-labelledby={`item-${item.id}`}
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <h4 id={`item-${item.id}`} className="text-lg font-semibold text-ink">
+        <h3 id={`item-${item.id}`} className="text-lg font-semibold text-ink">
           {title}
-        </h4>
+        </h3>
         <p className={cx("rounded-md border px-2 py-0.5 text-sm font-semibold", tone[badge.tone])}>
           {badge.text}
         </p>

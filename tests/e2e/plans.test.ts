@@ -1,0 +1,224 @@
+import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { demoPassword } from "../../prisma/seed.ts";
+import { expectNoAxeViolations, screenshot } from "./helpers.ts";
+
+const password = "a long walk past the old mill";
+
+async function hydrated(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor();
+}
+
+async function signIn(context: BrowserContext, email: string, javaScript = true) {
+  const page = await context.newPage();
+  await page.goto("/signin");
+  if (javaScript) await hydrated(page);
+  await page.getByRole("textbox", { name: "E-mail address" }).fill(email);
+  await page.getByLabel("Password").fill(demoPassword);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/app$/);
+  return page;
+}
+
+async function linkInEmailTo(context: BrowserContext, address: string) {
+  const page = await context.newPage();
+  await page.goto("/dev/outbox");
+  const message = page.locator("li[data-outbox-id]").filter({ hasText: address }).first();
+  const link = (await message.getByRole("link").first().getAttribute("href")) ?? "";
+  await page.close();
+  return link;
+}
+
+/** The card of a plan item, found by its heading. */
+function item(page: Page, heading: string | RegExp): Locator {
+  return page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { level: 3, name: heading }) });
+}
+
+async function proposeAdjustment(page: Page, title: string, reviewDate: string) {
+  const section = page.locator("#adjustment");
+  await section.getByText("Propose an adjustment").click();
+  const form = section
+    .locator("form")
+    .filter({ has: page.getByLabel("From the list of adjustments") });
+  await form.getByLabel("From the list of adjustments").selectOption({ label: title });
+  await form.getByLabel("Who arranges it").fill("Mark (manager)");
+  await form.getByLabel("Starts on").fill("2026-12-01");
+  await form.getByLabel("Review on (optional)").fill(reviewDate);
+  await form.getByRole("button", { name: "Propose" }).click();
+  await expect(item(page, title)).toBeVisible();
+}
+
+async function addPhase(page: Page, week: string, hours: string) {
+  const section = page.locator("#schedule");
+  await section.getByText("Add a phase").click();
+  await section.getByLabel("Starts in week").fill(week);
+  await section.getByLabel("Hours per week").fill(hours);
+  await section.getByRole("button", { name: "Propose" }).click();
+  await expect(item(page, `From week ${week}: ${hours} hours a week`)).toBeVisible();
+}
+
+test("a manager and an employee agree a plan item by item, and a later change starts version 2", async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now().toString(36);
+  const employeeEmail = `noor-${stamp}@linde.example`;
+  const managerContext = await browser.newContext({ locale: "en-GB" });
+  const manager = await signIn(managerContext, "manager@demo.werkpad.test");
+
+  // The manager opens a case and invites the employee from the same form.
+  await manager.getByRole("link", { name: "Cases" }).click();
+  await manager.getByRole("link", { name: "Open a case" }).click();
+  await hydrated(manager);
+  await manager.getByLabel("Or invite by e-mail").fill(employeeEmail);
+  await manager.getByRole("button", { name: "Open the case" }).click();
+  await expect(manager.getByRole("heading", { level: 1 })).toHaveText(
+    `Plan for ${employeeEmail} (invited)`,
+  );
+
+  // Three adjustments and a three-phase schedule.
+  await hydrated(manager);
+  await proposeAdjustment(manager, "Extra breaks and a quiet room", "2027-01-05");
+  await proposeAdjustment(manager, "Fewer distractions", "2027-01-05");
+  await proposeAdjustment(manager, "Working from home part of the week", "2027-01-12");
+  for (const [week, hours] of [
+    ["1", "12"],
+    ["3", "18"],
+    ["5", "24"],
+  ] as const)
+    await addPhase(manager, week, hours);
+  await expect(manager.getByText("Waiting for", { exact: false }).first()).toBeVisible();
+  await screenshot(manager, testInfo, "plan-proposed-manager-en");
+
+  // The employee joins through the invitation and answers.
+  const employeeContext = await browser.newContext({ locale: "en-GB" });
+  const employee = await employeeContext.newPage();
+  await employee.goto(await linkInEmailTo(managerContext, employeeEmail));
+  await hydrated(employee);
+  await employee.getByLabel("Your name").fill("Noor Bakker");
+  await employee.getByLabel("Password").fill(password);
+  await employee.getByRole("button", { name: /^Join / }).click();
+  await expect(employee).toHaveURL(/\/app$/);
+  await employee.getByRole("link", { name: "Your plan" }).click();
+  await expect(employee.getByRole("heading", { level: 1 })).toHaveText("Your plan");
+  await hydrated(employee);
+  await expect(employee.getByText("6 item(s) wait for your answer.")).toBeVisible();
+  await expectNoAxeViolations(employee);
+  await screenshot(employee, testInfo, "plan-employee-to-answer-en");
+
+  for (const title of ["Extra breaks and a quiet room", "Fewer distractions"]) {
+    await item(employee, title).getByRole("button", { name: "Agree" }).click();
+    await expect(item(employee, title).getByText("Agreed by both")).toBeVisible();
+  }
+  for (const week of ["1", "3", "5"]) {
+    const phase = item(employee, new RegExp(`^From week ${week}:`));
+    await phase.getByRole("button", { name: "Agree" }).click();
+    await expect(phase.getByText("Agreed by both")).toBeVisible();
+  }
+  // A counter-proposal on the third adjustment.
+  await item(employee, "Working from home part of the week")
+    .getByRole("link", { name: /^Change/ })
+    .click();
+  await hydrated(employee);
+  await employee.getByLabel("Details").fill("Thursdays and Fridays at home");
+  await employee.getByRole("button", { name: "Save as proposal" }).click();
+  await expect(
+    item(employee, "Working from home part of the week").getByText("Waiting for the employer"),
+  ).toBeVisible();
+  // And a capacity, in work terms.
+  const capacities = employee.locator("#capacity");
+  await capacities.getByText("Add what works or what is hard").click();
+  await capacities
+    .getByLabel("Area")
+    .selectOption({ label: "Personal functioning (attention, memory, pace)" });
+  await capacities.getByLabel("Energy and rest").check();
+  await capacities.getByLabel("What helps").fill("Working in the morning, one task at a time");
+  await capacities.getByRole("button", { name: "Propose" }).click();
+  await expect(item(employee, /^Personal functioning/)).toBeVisible();
+
+  // The manager agrees to both: the plan becomes version 1, with its fingerprint.
+  await manager.reload();
+  await hydrated(manager);
+  await expect(manager.getByText("2 item(s) wait for your answer.")).toBeVisible();
+  await item(manager, "Working from home part of the week")
+    .getByRole("button", { name: "Agree" })
+    .click();
+  await expect(
+    item(manager, "Working from home part of the week").getByText("Agreed by both"),
+  ).toBeVisible();
+  await item(manager, /^Personal functioning/)
+    .getByRole("button", { name: "Agree" })
+    .click();
+  await expect(manager.getByRole("heading", { name: /^Version 1 was agreed on/ })).toBeVisible();
+  const fingerprint = (await manager.getByTestId("plan-fingerprint").textContent()) ?? "";
+  expect(fingerprint).toMatch(/^[0-9a-f]{16}$/);
+  await screenshot(manager, testInfo, "plan-version-1-en");
+
+  // Changing a review date starts version 2 as a draft; version 1 stays readable.
+  await item(manager, "Fewer distractions")
+    .getByRole("link", { name: /^Change/ })
+    .click();
+  await hydrated(manager);
+  await manager.getByLabel("Review on (optional)").fill("2027-01-19");
+  await manager.getByRole("button", { name: "Save as proposal" }).click();
+  await expect(manager.getByRole("heading", { name: "Version 2 is being agreed." })).toBeVisible();
+  await manager.getByRole("link", { name: "Read version 1" }).click();
+  await expect(manager.getByRole("heading", { level: 1 })).toHaveText(
+    "Version 1 of the plan for Noor Bakker",
+  );
+  await expect(manager.getByText(fingerprint)).toBeVisible();
+  await expect(manager.getByText("Review on January 5, 2027").first()).toBeVisible();
+  await expectNoAxeViolations(manager);
+  await screenshot(manager, testInfo, "plan-version-1-readable-en");
+
+  await managerContext.close();
+  await employeeContext.close();
+});
+
+test("the core plan forms work without JavaScript", async ({ browser }, testInfo) => {
+  const managerContext = await browser.newContext({ locale: "en-GB", javaScriptEnabled: false });
+  const manager = await signIn(managerContext, "manager.be@demo.werkpad.test", false);
+  await manager.goto("/cases/demo-case-be");
+  await manager.getByText("Add a review date").click();
+  await manager.locator("#review").getByLabel("Date").fill("2027-02-01");
+  await manager.locator("#review").getByRole("button", { name: "Propose" }).click();
+  await expect(item(manager, "Review on February 1, 2027")).toBeVisible();
+
+  const employeeContext = await browser.newContext({ locale: "en-GB", javaScriptEnabled: false });
+  const employee = await signIn(employeeContext, "employee.be@demo.werkpad.test", false);
+  await employee.goto("/cases/demo-case-be");
+  await item(employee, "Review on February 1, 2027").getByRole("button", { name: "Agree" }).click();
+  await expect(
+    item(employee, "Review on February 1, 2027").getByText("Agreed by both"),
+  ).toBeVisible();
+
+  const flexible = item(employee, "Flexible hours and leave");
+  await flexible.getByText("Say no").click();
+  await flexible
+    .getByLabel(/Why not/)
+    .fill("Starting before eight does not work with school times");
+  await flexible.getByRole("button", { name: "Send" }).click();
+  await expect(
+    item(employee, "Flexible hours and leave").getByText(/said no|Not agreed/),
+  ).toBeVisible();
+
+  await item(employee, "Keeping in touch")
+    .getByRole("link", { name: /^Change/ })
+    .click();
+  await employee
+    .getByLabel("What you agree")
+    .fill("An e-mail every Monday; a call when something changes.");
+  await employee.getByRole("button", { name: "Save as proposal" }).click();
+  await expect(
+    item(employee, "Keeping in touch").getByText("Waiting for the employer"),
+  ).toBeVisible();
+  await screenshot(employee, testInfo, "plan-no-javascript-en");
+
+  await manager.reload();
+  await expect(
+    item(manager, "Flexible hours and leave").getByText("Starting before eight"),
+  ).toBeVisible();
+  await managerContext.close();
+  await employeeContext.close();
+});
