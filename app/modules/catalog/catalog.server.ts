@@ -57,10 +57,18 @@ export async function readCatalogue(directory = catalogueDirectory()): Promise<C
     effects: path.join(directory, catalogueFiles.effects),
     adjustments: path.join(directory, catalogueFiles.adjustments),
   };
-  const [effects, adjustments] = await Promise.all([
-    readYaml(files.effects),
-    readYaml(files.adjustments),
-  ]);
+  // Both files are read, and every problem reported in the same order, whichever fails first.
+  const results = await Promise.allSettled([readYaml(files.effects), readYaml(files.adjustments)]);
+  const problems = results.flatMap((result) =>
+    result.status === "rejected" && result.reason instanceof CatalogueError
+      ? result.reason.problems
+      : [],
+  );
+  if (problems.length > 0) throw new CatalogueError(problems);
+  const [effects, adjustments] = results.map((result) => {
+    if (result.status === "rejected") throw result.reason;
+    return result.value;
+  });
   const catalogue = parseCatalogue(
     { effects, adjustments },
     { effects: displayName(files.effects), adjustments: displayName(files.adjustments) },
