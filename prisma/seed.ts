@@ -5,79 +5,10 @@
 import { hashPassword } from "#app/modules/auth/password.server.ts";
 import { closeDb, db } from "#app/modules/db.server.ts";
 import { envOrExit } from "#app/modules/env.server.ts";
+import { demoOrganizations, demoPassword, demoPeople } from "./demo.ts";
 import { seedCases } from "./seed-cases.ts";
 
 envOrExit();
-
-/** Every demo account signs in with this password (or with an e-mailed link). */
-export const demoPassword = "tulips bloom on tuesday";
-
-type Role = "OWNER" | "HR" | "MANAGER" | "EMPLOYEE" | "PHYSICIAN";
-type Language = "nl" | "en" | "fr";
-
-export const demoOrganizations = [
-  { id: "demo-org-nl", name: "Bouwbedrijf De Linde B.V.", country: "NL", language: "nl" },
-  { id: "demo-org-be", name: "Drukkerij Schelde BV", country: "BE", language: "nl" },
-] as const;
-
-export const demoPeople: Array<{
-  email: string;
-  name: string;
-  language: Language;
-  memberships: Array<{ organizationId: string; role: Role }>;
-}> = [
-  {
-    email: "owner@demo.werkpad.test",
-    name: "Sanne Bakker",
-    language: "nl",
-    memberships: [{ organizationId: "demo-org-nl", role: "OWNER" }],
-  },
-  {
-    email: "hr@demo.werkpad.test",
-    name: "Hanneke de Vries",
-    language: "nl",
-    memberships: [{ organizationId: "demo-org-nl", role: "HR" }],
-  },
-  {
-    email: "manager@demo.werkpad.test",
-    name: "Mark Jansen",
-    language: "nl",
-    memberships: [{ organizationId: "demo-org-nl", role: "MANAGER" }],
-  },
-  {
-    email: "employee@demo.werkpad.test",
-    name: "Eva Visser",
-    language: "nl",
-    memberships: [{ organizationId: "demo-org-nl", role: "EMPLOYEE" }],
-  },
-  {
-    email: "physician@demo.werkpad.test",
-    name: "Dr. Pieter Smit",
-    language: "nl",
-    memberships: [
-      { organizationId: "demo-org-nl", role: "PHYSICIAN" },
-      { organizationId: "demo-org-be", role: "PHYSICIAN" },
-    ],
-  },
-  {
-    email: "hr.be@demo.werkpad.test",
-    name: "Lotte Peeters",
-    language: "nl",
-    memberships: [{ organizationId: "demo-org-be", role: "OWNER" }],
-  },
-  {
-    email: "manager.be@demo.werkpad.test",
-    name: "Jonas Claes",
-    language: "nl",
-    memberships: [{ organizationId: "demo-org-be", role: "MANAGER" }],
-  },
-  {
-    email: "employee.be@demo.werkpad.test",
-    name: "Amélie Dubois",
-    language: "fr",
-    memberships: [{ organizationId: "demo-org-be", role: "EMPLOYEE" }],
-  },
-];
 
 async function seed() {
   for (const organization of demoOrganizations) {

@@ -1,5 +1,5 @@
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
-import { demoPassword } from "../../prisma/seed.ts";
+import { demoPassword } from "../../prisma/demo.ts";
 import { expectNoAxeViolations, screenshot } from "./helpers.ts";
 
 const password = "a long walk past the old mill";
