@@ -35,6 +35,7 @@ export default [
   route("cases/:caseId/versions", "routes/cases.$caseId.versions.tsx"),
   route("cases/:caseId/versions/:number", "routes/cases.$caseId.versions.$number.tsx"),
   route("cases/:caseId/notes", "routes/cases.$caseId.notes.tsx"),
+  route("cases/:caseId/physician", "routes/cases.$caseId.physician.tsx"),
 
   route("dev/outbox", "routes/dev.outbox.tsx"),
   // Last: every other address is a 404.

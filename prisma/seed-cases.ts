@@ -177,6 +177,49 @@ export async function seedCases(db: Db, people: Map<string, string>) {
   await db.planVersion.create({
     data: { ...nl, number: 1, contentHash: planHash(snapshot), snapshot, agreedAt: daysAgo(14) },
   });
+  // The physician advised, reviewed version 1 and keeps medical notes (one shared with Eva).
+  const pieter = id("physician@demo.werkpad.test");
+  await db.physicianAdvice.create({
+    data: {
+      ...nl,
+      physicianId: pieter,
+      capacities:
+        "Kan 3 dagen per week 4 uur werken. Geen zware fysieke taken. Na 2 uur een pauze.",
+      expectedDuration: "Ongeveer 3 maanden",
+      advisedAdjustments: ["A01", "A04", "B01"],
+      advisedSchedule: "Elke twee weken een paar uur erbij, als het goed gaat.",
+      nextConsultation: daysAgo(-21),
+      createdAt: daysAgo(20),
+    },
+  });
+  await db.planReview.create({
+    data: {
+      ...nl,
+      versionNumber: 1,
+      physicianId: pieter,
+      outcome: "REVIEWED",
+      remarks: "Het plan past bij mijn advies. Evalueren na vier weken.",
+      createdAt: daysAgo(12),
+    },
+  });
+  await db.medicalNote.createMany({
+    data: [
+      {
+        ...nl,
+        physicianId: pieter,
+        body: "Eigen aantekening voor het volgende spreekuur.",
+        createdAt: daysAgo(20),
+      },
+      {
+        ...nl,
+        physicianId: pieter,
+        body: "Vermoeidheid neemt af; bouw rustig verder op. Bel gerust als het tegenvalt.",
+        sharedWithEmployee: true,
+        createdAt: daysAgo(12),
+      },
+    ],
+  });
+
   await item(
     nl.caseId,
     nl.organizationId,

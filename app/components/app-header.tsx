@@ -128,7 +128,9 @@ function OrganizationSwitcher({ account }: { account: HeaderAccount }) {
       <label htmlFor="organization-switch" className="sr-only">
         {t("nav.organization")}
       </label>
+      {/* Keyed, so a switch made elsewhere (the physician's case list) shows here too. */}
       <select
+        key={account.actor?.organizationId}
         id="organization-switch"
         name="organizationId"
         defaultValue={account.actor?.organizationId}

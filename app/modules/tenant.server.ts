@@ -20,6 +20,10 @@ export const tenantDelegates = [
   "planVersion",
   "privateNote",
   "planDigest",
+  "physicianAdvice",
+  "medicalNote",
+  "planReview",
+  "consent",
 ] as const;
 const tenant = new Set<string>(tenantDelegates);
 

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, useLocation, useSearchParams } from "react-router";
 import { ItemCard } from "#app/components/plan/item-card.tsx";
 import { ItemFields } from "#app/components/plan/item-fields.tsx";
+import { PhysicianSection } from "#app/components/plan/physician-section.tsx";
 import { ScheduleTimeline } from "#app/components/plan/schedule-timeline.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
@@ -15,6 +16,7 @@ import { type CatalogueView, catalogueIn } from "#app/modules/catalog/view.ts";
 import { forbidden, notFound } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import { languageOfRequest } from "#app/modules/i18n/languages.ts";
+import { adviceFor, reviewsOf } from "#app/modules/physician/physician.server.ts";
 import type { Side } from "#app/modules/plans/agreement.ts";
 import { requireCase } from "#app/modules/plans/case-access.server.ts";
 import { catalogueProblems } from "#app/modules/plans/catalogue-check.server.ts";
@@ -25,9 +27,14 @@ import { can } from "#app/modules/policy/policy.ts";
 import type { Route } from "./+types/cases.$caseId";
 
 export async function loader(args: Route.LoaderArgs) {
-  const { member, tdb, record, side } = await requireCase(args);
+  const { member, tdb, record, side } = await requireCase(args, { recordView: true });
   const language = languageOfRequest(args.request);
-  const [plan, catalogue] = await Promise.all([loadPlan(tdb, record.id), loadCatalogue()]);
+  const [plan, catalogue, advice, reviews] = await Promise.all([
+    loadPlan(tdb, record.id),
+    loadCatalogue(),
+    adviceFor(tdb, member.actor, record),
+    reviewsOf(tdb, record.id),
+  ]);
   const url = new URL(args.request.url);
   const query = url.searchParams.get("q") ?? "";
   const effect = url.searchParams.get("effect") ?? "";
@@ -48,7 +55,10 @@ export async function loader(args: Route.LoaderArgs) {
       managerName: record.manager.name,
       physicianName: record.physician?.name ?? null,
       isEmployee: member.actor.userId === record.employeeId,
+      isPhysician: member.actor.userId === record.physicianId,
     },
+    advice,
+    latestReview: plan.versions[0] ? (reviews[plan.versions[0].number] ?? null) : null,
     side,
     mayManage: can(member.actor, "case.manage", partiesOf(record)),
     plan,
@@ -104,6 +114,27 @@ export async function action(args: Route.ActionArgs) {
     return redirectWithToast(`${here}#item-${result.itemId}`, {
       kind: "success",
       message: "plans:proposed",
+    });
+  }
+
+  if (intent === "propose-advised") {
+    // One click: an adjustment the physician advised becomes this side's proposal.
+    const catalogueId = String(formData.get("catalogueId") ?? "");
+    const content = {
+      catalogueId,
+      title: undefined,
+      details: undefined,
+      owner: record.manager.name,
+      startDate: new Date().toISOString().slice(0, 10),
+      stage: "planned" as const,
+      stageReason: undefined,
+    };
+    if (await catalogueProblems("ADJUSTMENT", content)) notFound();
+    const result = await proposeItem(tdb, member.actor, record, "ADJUSTMENT", content, client);
+    if (result.status === "refused") forbidden();
+    return redirectWithToast(`${here}#item-${result.itemId}`, {
+      kind: "success",
+      message: "physician:section.addedToPlan",
     });
   }
 
@@ -281,6 +312,20 @@ export default function CasePlan({ loaderData, actionData }: Route.ComponentProp
           ) : null}
         </ul>
       </section>
+
+      <PhysicianSection
+        physicianName={caseView.physicianName}
+        advice={loaderData.advice}
+        latestVersion={latest?.number ?? null}
+        draftNumber={plan.draftNumber}
+        review={loaderData.latestReview}
+        inPlan={plan.items.flatMap((item) =>
+          item.kind === "ADJUSTMENT" ? [String(item.content.catalogueId ?? "")] : [],
+        )}
+        canPropose={side !== null}
+        isPhysician={caseView.isPhysician}
+        catalogue={loaderData.catalogue}
+      />
 
       {itemKinds.map((kind) => (
         <PlanSection

@@ -13,7 +13,7 @@ import type { Route } from "./+types/cases.$caseId.versions.$number";
 
 /** An agreed version, exactly as both sides agreed it; it never changes. */
 export async function loader(args: Route.LoaderArgs) {
-  const { tdb, record } = await requireCase(args);
+  const { tdb, record } = await requireCase(args, { recordView: true });
   const [history, catalogue] = await Promise.all([loadHistory(tdb, record.id), loadCatalogue()]);
   const version = history.find((entry) => String(entry.number) === args.params.number);
   if (!version) notFound();

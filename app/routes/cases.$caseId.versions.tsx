@@ -10,7 +10,7 @@ import { loadHistory } from "#app/modules/plans/plans.server.ts";
 import type { Route } from "./+types/cases.$caseId.versions";
 
 export async function loader(args: Route.LoaderArgs) {
-  const { tdb, record } = await requireCase(args);
+  const { tdb, record } = await requireCase(args, { recordView: true });
   const [history, catalogue] = await Promise.all([loadHistory(tdb, record.id), loadCatalogue()]);
   return {
     caseId: record.id,

@@ -1,20 +1,44 @@
 import { useTranslation } from "react-i18next";
-import { Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import { PageHeader } from "#app/components/page.tsx";
-import { ButtonLink } from "#app/components/ui/button.tsx";
+import { ButtonLink, buttonClasses } from "#app/components/ui/button.tsx";
 import { requireMember } from "#app/modules/auth/request.server.ts";
 import { listCases } from "#app/modules/cases/cases.server.ts";
+import { assignedCasesEverywhere } from "#app/modules/physician/physician.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
 import { tenantDb } from "#app/modules/tenant.server.ts";
 import type { Route } from "./+types/cases";
 
 export async function loader(args: Route.LoaderArgs) {
   const { actor, membership } = requireMember(args);
+  if (actor.role === "PHYSICIAN") {
+    // A physician's cases span every organisation they work for.
+    const assigned = await assignedCasesEverywhere(actor.userId);
+    return {
+      physician: assigned.map((record) => ({
+        id: record.id,
+        kind: record.kind,
+        status: record.status,
+        organizationId: record.organization.id,
+        organizationName: record.organization.name,
+        employeeName: record.employee?.name ?? null,
+        latestVersion: record.versions[0]?.number ?? null,
+        latestReview: record.reviews[0] ?? null,
+      })),
+      currentOrganizationId: actor.organizationId,
+      organizationName: membership.organizationName,
+      role: actor.role,
+      mayOpen: false,
+      cases: [],
+    };
+  }
   const cases = await listCases(tenantDb(actor.organizationId), actor);
   // An employee usually has one plan: "Your plan" goes straight to it.
   const [only] = cases;
   if (actor.role === "EMPLOYEE" && cases.length === 1 && only) throw redirect(`/cases/${only.id}`);
   return {
+    physician: null,
+    currentOrganizationId: actor.organizationId,
     organizationName: membership.organizationName,
     role: actor.role,
     mayOpen: can(actor, "cases.open"),
@@ -32,7 +56,11 @@ export async function loader(args: Route.LoaderArgs) {
 
 export default function Cases({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("cases");
-  const { cases, mayOpen, role, organizationName } = loaderData;
+  const { cases, mayOpen, role, organizationName, physician } = loaderData;
+  if (physician)
+    return (
+      <PhysicianCases cases={physician} currentOrganizationId={loaderData.currentOrganizationId} />
+    );
   const everyone = role === "OWNER" || role === "HR";
   return (
     <div className="flex flex-col gap-6">
@@ -71,6 +99,78 @@ export default function Cases({ loaderData }: Route.ComponentProps) {
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+type PhysicianCase = NonNullable<Route.ComponentProps["loaderData"]["physician"]>[number];
+
+/** The physician's cases in every organisation; opening one in another organisation switches to it first. */
+function PhysicianCases({
+  cases,
+  currentOrganizationId,
+}: {
+  cases: PhysicianCase[];
+  currentOrganizationId: string;
+}) {
+  const { t } = useTranslation("physician");
+  const { t: tc } = useTranslation("cases");
+  const organizations = [
+    ...new Map(cases.map((record) => [record.organizationId, record.organizationName])).entries(),
+  ];
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title={t("list.title")} intro={t("list.intro")} />
+      {cases.length === 0 ? <p className="text-lg text-muted">{t("list.empty")}</p> : null}
+      {organizations.map(([organizationId, organizationName]) => (
+        <section
+          key={organizationId}
+          aria-labelledby={`org-${organizationId}`}
+          className="flex flex-col gap-3"
+        >
+          <h2 id={`org-${organizationId}`} className="text-xl font-semibold">
+            {organizationName}
+          </h2>
+          <ul className="flex flex-col gap-3">
+            {cases
+              .filter((record) => record.organizationId === organizationId)
+              .map((record) => (
+                <li
+                  key={record.id}
+                  className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-line bg-surface p-4"
+                >
+                  <div>
+                    <p className="text-lg font-semibold">{record.employeeName ?? "—"}</p>
+                    <p className="text-muted">
+                      {tc(`kinds.${record.kind}`)} · {tc(`statuses.${record.status}`)} ·{" "}
+                      {record.latestVersion === null
+                        ? t("list.noVersion")
+                        : record.latestReview?.versionNumber === record.latestVersion
+                          ? t("list.reviewedOutcome", {
+                              number: record.latestVersion,
+                              outcome: t(`list.outcomes.${record.latestReview.outcome}`),
+                            })
+                          : t("list.notReviewed", { number: record.latestVersion })}
+                    </p>
+                  </div>
+                  {record.organizationId === currentOrganizationId ? (
+                    <Link to={`/cases/${record.id}`} className={buttonClasses("secondary")}>
+                      {t("list.open")} <span className="sr-only">{record.employeeName}</span>
+                    </Link>
+                  ) : (
+                    <Form method="post" action="/organizations">
+                      <input type="hidden" name="organizationId" value={record.organizationId} />
+                      <input type="hidden" name="redirectTo" value={`/cases/${record.id}`} />
+                      <button type="submit" className={buttonClasses("secondary")}>
+                        {t("list.open")} <span className="sr-only">{record.employeeName}</span>
+                      </button>
+                    </Form>
+                  )}
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
     </div>
   );
 }

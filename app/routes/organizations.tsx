@@ -5,6 +5,7 @@ import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { requireUser } from "#app/modules/auth/request.server.ts";
 import { notFound } from "#app/modules/http/errors.server.ts";
+import { safeRedirect } from "#app/modules/http/safe-redirect.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import {
   organizationsOf,
@@ -23,10 +24,11 @@ export async function loader(args: Route.LoaderArgs) {
 /** Switches the organisation this session works in (the header's switcher posts here). */
 export async function action(args: Route.ActionArgs) {
   const { user, sessionId } = requireUser(args);
-  const organizationId = String((await args.request.formData()).get("organizationId") ?? "");
+  const formData = await args.request.formData();
+  const organizationId = String(formData.get("organizationId") ?? "");
   const target = await switchOrganization(sessionId, user.id, organizationId);
   if (!target) notFound();
-  return redirectWithToast("/app", {
+  return redirectWithToast(safeRedirect(formData.get("redirectTo"), "/app"), {
     kind: "success",
     message: "auth:organizations.switched",
     values: { organization: target.name },

@@ -154,8 +154,8 @@ test("a member of another organisation gets 404 on this organisation's pages", a
 });
 
 test("sign out everywhere ends the session in the other browser", async ({ browser }) => {
-  const first = await signIn(browser, "employee@demo.werkpad.test");
-  const second = await signIn(browser, "employee@demo.werkpad.test");
+  const first = await signIn(browser, "owner@demo.werkpad.test");
+  const second = await signIn(browser, "owner@demo.werkpad.test");
   await first.page.getByRole("link", { name: /Account/ }).click();
   await first.page.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(first.page).toHaveURL(/\/signin$/);

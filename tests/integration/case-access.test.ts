@@ -3,6 +3,7 @@ import { db } from "#app/modules/db.server.ts";
 import { loader as audit } from "#app/routes/audit.tsx";
 import { loader as editCase } from "#app/routes/cases.$caseId.edit.tsx";
 import { action as notesAction, loader as notesPage } from "#app/routes/cases.$caseId.notes.tsx";
+import { loader as workspace } from "#app/routes/cases.$caseId.physician.tsx";
 import { action as caseAction, loader as casePage } from "#app/routes/cases.$caseId.tsx";
 import { loader as versions } from "#app/routes/cases.$caseId.versions.tsx";
 import { loader as newCase } from "#app/routes/cases.new.tsx";
@@ -72,6 +73,16 @@ const expected: Record<string, Record<Person, number>> = {
     "case physician": 404,
     "other physician": 404,
   },
+  "open the physician's workspace": {
+    owner: 404,
+    hr: 404,
+    "case manager": 404,
+    "other manager": 404,
+    "case employee": 404,
+    "other employee": 404,
+    "case physician": 200,
+    "other physician": 404,
+  },
   "open a new case": {
     owner: 200,
     hr: 200,
@@ -101,6 +112,8 @@ const visits: Record<string, (cookie: string) => ReturnType<typeof callRoute>> =
     callRoute(editCase, get(`/cases/${caseId}/edit`, { Cookie: c }), { caseId }),
   "read the employee's private notes": (c) =>
     callRoute(notesPage, get(`/cases/${caseId}/notes`, { Cookie: c }), { caseId }),
+  "open the physician's workspace": (c) =>
+    callRoute(workspace, get(`/cases/${caseId}/physician`, { Cookie: c }), { caseId }),
   "open a new case": (c) => callRoute(newCase, get("/cases/new", { Cookie: c })),
 };
 
@@ -116,9 +129,10 @@ describe("one case, everyone in the organisation", () => {
   test("the case list shows each person only the cases they may open", async () => {
     const seen = async (cookie: string) => {
       const answer = await callRoute(casesList, get("/cases", { Cookie: cookie }));
-      // An employee with one case goes straight to it.
+      // An employee with one case goes straight to it; a physician sees a list across organisations.
       if (answer.location) return [answer.location.replace("/cases/", "")];
-      return (answer.data as { cases: { id: string }[] }).cases.map((c) => c.id);
+      const data = answer.data as { cases: { id: string }[]; physician: { id: string }[] | null };
+      return (data.physician ?? data.cases).map((c) => c.id);
     };
     expect(await seen(team.hr.cookie)).toContain(caseId);
     expect(await seen(team.manager.cookie)).toContain(caseId);
@@ -163,5 +177,32 @@ describe("the employee's private notes", () => {
     }
     expect(JSON.stringify(await db.outboxMessage.findMany())).not.toContain(canary);
     expect(JSON.stringify(await db.auditEvent.findMany())).not.toContain(canary);
+  });
+});
+
+describe("who opened the case", () => {
+  test("the employer side's visits are recorded once per ten minutes, and only the employee reads them", async () => {
+    await callRoute(casePage, get(`/cases/${caseId}`, { Cookie: team.hr.cookie }), { caseId });
+    await callRoute(casePage, get(`/cases/${caseId}`, { Cookie: team.hr.cookie }), { caseId });
+    await callRoute(casePage, get(`/cases/${caseId}`, { Cookie: team.employee.cookie }), {
+      caseId,
+    });
+    const views = await db.auditEvent.findMany({
+      where: { action: "case.viewed", targetId: caseId, actorId: team.hr.user.id },
+    });
+    expect(views).toHaveLength(1);
+    expect(
+      await db.auditEvent.count({
+        where: { action: "case.viewed", actorId: team.employee.user.id },
+      }),
+    ).toBe(0);
+    const notes = await callRoute(
+      notesPage,
+      get(`/cases/${caseId}/notes`, { Cookie: team.employee.cookie }),
+      { caseId },
+    );
+    expect((notes.data as { views: { name: string }[] }).views.map((view) => view.name)).toContain(
+      team.hr.user.name,
+    );
   });
 });

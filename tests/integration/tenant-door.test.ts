@@ -53,6 +53,7 @@ describe("the tenant door", () => {
     "app/modules/organizations/invitations.server.ts", // an invitation found by its link's secret; joining
     "app/modules/audit/audit.server.ts", // the member list of the organisation whose trail is read
     "app/modules/plans/notify.server.ts", // due digests of every organisation, sent by the worker
+    "app/modules/physician/physician.server.ts", // a physician's own cases, across their organisations
     "app/modules/tenant.server.ts",
   ]);
 

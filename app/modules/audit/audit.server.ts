@@ -36,10 +36,22 @@ export type AuditAction =
   | "plan.item_removal_proposed"
   | "plan.item_removed"
   | "plan.item_removal_declined"
-  | "plan.version_agreed";
+  | "plan.version_agreed"
+  | "case.viewed"
+  | "advice.given"
+  | "plan.reviewed"
+  | "medical_note.written"
+  | "consent.granted"
+  | "consent.withdrawn";
 
 export type AuditInput = {
   organizationId?: string | null;
+  /**
+   * A chain of its own, outside the organisation's trail that owners and HR
+   * read: for events the employer side must not even see happen (a medical
+   * note written, a consent about notes). Defaults to the organisation's chain.
+   */
+  chain?: string;
   actorId?: string | null;
   action: AuditAction;
   targetType?:
@@ -87,7 +99,7 @@ function hashedFields(event: {
  * held until the transaction ends.
  */
 export async function recordAudit(client: AuditClient, input: AuditInput): Promise<void> {
-  const chain = input.organizationId ?? accountChain;
+  const chain = input.chain ?? input.organizationId ?? accountChain;
   await client.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`audit:${chain}`}))`;
   const last = await client.auditEvent.findFirst({
     where: { chain },
@@ -191,5 +203,59 @@ export async function listAuditEvents(organizationId: string, limit = 200) {
         ? event.targetId
         : ((((event.data ?? {}) as Record<string, unknown>).caseId as string | undefined) ?? null),
     ipAddress: event.ipAddress,
+  }));
+}
+
+/**
+ * Records that someone on the employer side opened a case: once per person
+ * and case in ten minutes, so that reloading a page or answering items does
+ * not bury the trail in repeats.
+ */
+export async function recordCaseView(input: {
+  organizationId: string;
+  actorId: string;
+  caseId: string;
+  ipAddress: string;
+  userAgent: string;
+}): Promise<void> {
+  const recent = await db.auditEvent.findFirst({
+    where: {
+      organizationId: input.organizationId,
+      action: "case.viewed",
+      actorId: input.actorId,
+      targetId: input.caseId,
+      at: { gt: new Date(Date.now() - 10 * 60 * 1000) },
+    },
+    select: { id: true },
+  });
+  if (recent) return;
+  await recordAuditNow({
+    organizationId: input.organizationId,
+    actorId: input.actorId,
+    action: "case.viewed",
+    targetType: "Case",
+    targetId: input.caseId,
+    ipAddress: input.ipAddress,
+    userAgent: input.userAgent,
+  });
+}
+
+/** Who opened a case and when, newest first: for the employee whose case it is. */
+export async function caseViewsOf(organizationId: string, caseId: string) {
+  const events = await db.auditEvent.findMany({
+    where: { organizationId, action: "case.viewed", targetType: "Case", targetId: caseId },
+    orderBy: { at: "desc" },
+    take: 100,
+    select: { id: true, at: true, actorId: true },
+  });
+  const people = await db.user.findMany({
+    where: { id: { in: [...new Set(events.map((event) => event.actorId ?? ""))] } },
+    select: { id: true, name: true },
+  });
+  const names = new Map(people.map((person) => [person.id, person.name]));
+  return events.map((event) => ({
+    id: event.id,
+    at: event.at,
+    name: names.get(event.actorId ?? "") ?? "",
   }));
 }

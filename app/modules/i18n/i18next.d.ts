@@ -3,6 +3,7 @@ import type auth from "#app/locales/en/auth.json";
 import type cases from "#app/locales/en/cases.json";
 import type common from "#app/locales/en/common.json";
 import type emails from "#app/locales/en/emails.json";
+import type physician from "#app/locales/en/physician.json";
 import type plans from "#app/locales/en/plans.json";
 
 // Translation keys are checked at compile time against the English catalogues;
@@ -16,6 +17,7 @@ declare module "i18next" {
       emails: typeof emails;
       cases: typeof cases;
       plans: typeof plans;
+      physician: typeof physician;
     };
   }
 }

@@ -1,4 +1,5 @@
-import { type Member, requireMember } from "#app/modules/auth/request.server.ts";
+import { recordCaseView } from "#app/modules/audit/audit.server.ts";
+import { clientOf, type Member, requireMember } from "#app/modules/auth/request.server.ts";
 import { type CaseRecord, findCase, partiesOf } from "#app/modules/cases/cases.server.ts";
 import { notFound } from "#app/modules/http/errors.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
@@ -12,14 +13,27 @@ import { sideIn } from "./plans.server.ts";
  * organisation, one the person does not take part in, and one that does not
  * exist all answer 404 alike.
  */
-export async function requireCase(args: {
-  request: Request;
-  context: Parameters<typeof requireMember>[0]["context"];
-  params: { caseId?: string };
-}): Promise<{ member: Member; tdb: TenantDb; record: CaseRecord; side: Side | null }> {
+export async function requireCase(
+  args: {
+    request: Request;
+    context: Parameters<typeof requireMember>[0]["context"];
+    params: { caseId?: string };
+  },
+  options: { recordView?: boolean } = {},
+): Promise<{ member: Member; tdb: TenantDb; record: CaseRecord; side: Side | null }> {
   const member = requireMember(args);
   const tdb = tenantDb(member.actor.organizationId);
   const record = await findCase(tdb, args.params.caseId ?? "");
   if (!record || !can(member.actor, "case.view", partiesOf(record))) notFound();
+  const { userId } = member.actor;
+  // The employee can see who on the employer side opened their case.
+  if (options.recordView && userId !== record.employeeId && userId !== record.physicianId) {
+    await recordCaseView({
+      organizationId: record.organizationId,
+      actorId: userId,
+      caseId: record.id,
+      ...clientOf(args),
+    });
+  }
   return { member, tdb, record, side: sideIn(member.actor, record) };
 }

@@ -46,6 +46,12 @@ const neutral: { [A in Action]: Parameters<typeof can<A>>[2] } = {
   "case.manage": { employeeId: "other", managerId: "u1", physicianId: null },
   "plan.negotiate": { employeeId: "u1", managerId: "u1", physicianId: null },
   "privateNotes.use": { employeeId: "u1", managerId: "m", physicianId: null },
+  "privateNotes.readShared": { employeeId: "e", managerId: "m", physicianId: "u1" },
+  "advice.give": { employeeId: "e", managerId: "m", physicianId: "u1" },
+  "medicalNotes.write": { employeeId: "e", managerId: "m", physicianId: "u1" },
+  "medicalNotes.readShared": { employeeId: "u1", managerId: "m", physicianId: "p" },
+  "plan.review": { employeeId: "e", managerId: "m", physicianId: "u1" },
+  "consent.manage": { employeeId: "u1", managerId: "m", physicianId: null },
 };
 
 function check<A extends Action>(who: Actor, action: A, resource: Parameters<typeof can<A>>[2]) {
@@ -124,5 +130,32 @@ describe("cases", () => {
   test("the employee cannot change the case itself", () => {
     expect(can(as("EMPLOYEE", "employee"), "case.manage", parties)).toBe(false);
     expect(can(as("MANAGER", "manager"), "case.manage", parties)).toBe(true);
+  });
+});
+
+describe("the physician's writing", () => {
+  const parties = { employeeId: "employee", managerId: "manager", physicianId: "physician" };
+  const as = (role: Role, userId: string) => actor(role, { userId });
+
+  test("only the assigned physician advises, reviews and writes medical notes", () => {
+    for (const action of ["advice.give", "plan.review", "medicalNotes.write"] as const) {
+      expect(can(as("PHYSICIAN", "physician"), action, parties)).toBe(true);
+      expect(can(as("PHYSICIAN", "other-physician"), action, parties)).toBe(false);
+      expect(can(as("HR", "hr"), action, parties)).toBe(false);
+      expect(can(as("MANAGER", "manager"), action, parties)).toBe(false);
+    }
+  });
+
+  test("medical notes reach the employee of the case, never the employer side", () => {
+    expect(can(as("EMPLOYEE", "employee"), "medicalNotes.readShared", parties)).toBe(true);
+    expect(can(as("HR", "hr"), "medicalNotes.readShared", parties)).toBe(false);
+    expect(can(as("OWNER", "owner"), "medicalNotes.readShared", parties)).toBe(false);
+    expect(can(as("MANAGER", "manager"), "medicalNotes.readShared", parties)).toBe(false);
+  });
+
+  test("only the employee decides what is shared", () => {
+    expect(can(as("EMPLOYEE", "employee"), "consent.manage", parties)).toBe(true);
+    expect(can(as("PHYSICIAN", "physician"), "consent.manage", parties)).toBe(false);
+    expect(can(as("HR", "hr"), "consent.manage", parties)).toBe(false);
   });
 });

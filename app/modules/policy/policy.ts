@@ -47,6 +47,12 @@ type Resources = {
   "case.manage": CaseParties;
   "plan.negotiate": CaseParties;
   "privateNotes.use": CaseParties;
+  "privateNotes.readShared": CaseParties;
+  "advice.give": CaseParties;
+  "medicalNotes.write": CaseParties;
+  "medicalNotes.readShared": CaseParties;
+  "plan.review": CaseParties;
+  "consent.manage": CaseParties;
 };
 export type Action = keyof Resources;
 
@@ -63,6 +69,12 @@ export const roleMatrix: Record<Action, readonly Role[]> = {
   "case.manage": ["OWNER", "HR", "MANAGER"],
   "plan.negotiate": ["OWNER", "HR", "MANAGER", "EMPLOYEE"],
   "privateNotes.use": ["EMPLOYEE"],
+  "privateNotes.readShared": ["PHYSICIAN"],
+  "advice.give": ["PHYSICIAN"],
+  "medicalNotes.write": ["PHYSICIAN"],
+  "medicalNotes.readShared": ["EMPLOYEE"],
+  "plan.review": ["PHYSICIAN"],
+  "consent.manage": ["EMPLOYEE"],
 };
 
 /** Roles HR may hand out: everything but ownership, which only owners give. */
@@ -105,9 +117,21 @@ const conditions: { [A in Action]?: (actor: Actor, resource: Resources[A]) => bo
   "case.manage": (actor, parties) =>
     takesPart(actor, parties) && planSide(actor, parties) === "EMPLOYER",
   "plan.negotiate": (actor, parties) => planSide(actor, parties) !== null,
-  // The employee's private notes are the employee's alone.
+  // The employee's private notes are the employee's alone…
   "privateNotes.use": (actor, parties) => parties.employeeId === actor.userId,
+  // …except those the employee shares with the physician assigned to the case.
+  "privateNotes.readShared": isAssignedPhysician,
+  "advice.give": isAssignedPhysician,
+  "medicalNotes.write": isAssignedPhysician,
+  // Medical notes reach the employee only when the physician shares them.
+  "medicalNotes.readShared": (actor, parties) => parties.employeeId === actor.userId,
+  "plan.review": isAssignedPhysician,
+  "consent.manage": (actor, parties) => parties.employeeId === actor.userId,
 };
+
+function isAssignedPhysician(actor: Actor, parties: CaseParties): boolean {
+  return parties.physicianId === actor.userId;
+}
 
 export function can<A extends Action>(
   actor: Actor,

@@ -1,0 +1,183 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import { Button } from "#app/components/ui/button.tsx";
+import type { CatalogueView } from "#app/modules/catalog/view.ts";
+
+type Advice = {
+  capacities: string | null;
+  capacitiesWithheld: boolean;
+  expectedDuration: string | null;
+  advisedAdjustments: string[];
+  advisedSchedule: string | null;
+  nextConsultation: Date | string | null;
+  createdAt: Date | string;
+};
+type Review = { outcome: "REVIEWED" | "CONCERNS"; remarks: string; createdAt: Date | string };
+
+/**
+ * What the occupational physician adds to a case, as everyone on it sees it:
+ * the newest functional advice and the review of the newest agreed version.
+ * Medical notes are never part of it.
+ */
+export function PhysicianSection({
+  physicianName,
+  advice,
+  latestVersion,
+  draftNumber,
+  review,
+  inPlan,
+  canPropose,
+  isPhysician,
+  catalogue,
+}: {
+  physicianName: string | null;
+  advice: Advice | null;
+  latestVersion: number | null;
+  draftNumber: number | null;
+  review: Review | null;
+  inPlan: string[];
+  canPropose: boolean;
+  isPhysician: boolean;
+  catalogue: CatalogueView;
+}) {
+  const { t, i18n } = useTranslation("physician");
+  const date = (value: Date | string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date(value));
+  return (
+    <section aria-labelledby="physician-heading" id="physician" className="flex flex-col gap-3">
+      <h2 id="physician-heading" className="text-2xl font-bold text-ink">
+        {t("section.heading")}
+      </h2>
+      {!physicianName ? <p className="text-muted">{t("section.none")}</p> : null}
+      {isPhysician ? (
+        <p>
+          <Link to="physician" className="font-semibold text-brand-700 underline">
+            {t("section.workspace")}
+          </Link>
+        </p>
+      ) : null}
+      {physicianName ? (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div className="rounded-xl border border-line bg-surface p-4">
+            <h3 className="text-lg font-semibold">{t("section.adviceHeading")}</h3>
+            {advice ? (
+              <dl className="mt-2 flex flex-col gap-2">
+                <p className="text-sm text-muted">
+                  {t("section.adviceBy", {
+                    physician: physicianName,
+                    date: date(advice.createdAt),
+                  })}
+                </p>
+                <div>
+                  <dt className="font-medium">{t("section.capacities")}</dt>
+                  <dd className="whitespace-pre-line">
+                    {advice.capacitiesWithheld ? (
+                      <span className="text-muted">{t("section.capacitiesWithheld")}</span>
+                    ) : (
+                      advice.capacities
+                    )}
+                  </dd>
+                </div>
+                {advice.expectedDuration ? (
+                  <div>
+                    <dt className="font-medium">{t("section.expectedDuration")}</dt>
+                    <dd>{advice.expectedDuration}</dd>
+                  </div>
+                ) : null}
+                {advice.advisedSchedule ? (
+                  <div>
+                    <dt className="font-medium">{t("section.advisedSchedule")}</dt>
+                    <dd className="whitespace-pre-line">{advice.advisedSchedule}</dd>
+                  </div>
+                ) : null}
+                {advice.nextConsultation ? (
+                  <div>
+                    <dt className="font-medium">{t("section.nextConsultation")}</dt>
+                    <dd>{date(advice.nextConsultation)}</dd>
+                  </div>
+                ) : null}
+                {advice.advisedAdjustments.length > 0 ? (
+                  <div>
+                    <dt className="font-medium">{t("section.advisedAdjustments")}</dt>
+                    <dd>
+                      <ul className="mt-1 flex flex-col gap-2">
+                        {advice.advisedAdjustments.map((id) => {
+                          const title =
+                            catalogue.adjustments.find((adjustment) => adjustment.id === id)
+                              ?.title ?? id;
+                          return (
+                            <li
+                              key={id}
+                              className="flex flex-wrap items-center justify-between gap-2"
+                            >
+                              <span>{title}</span>
+                              {inPlan.includes(id) ? (
+                                <span className="text-sm text-muted">
+                                  {t("section.alreadyInPlan")}
+                                </span>
+                              ) : canPropose ? (
+                                <Form method="post">
+                                  <input type="hidden" name="catalogueId" value={id} />
+                                  <Button
+                                    type="submit"
+                                    name="intent"
+                                    value="propose-advised"
+                                    variant="secondary"
+                                    aria-label={`${t("section.addToPlan")}: ${title}`}
+                                  >
+                                    {t("section.addToPlan")}
+                                  </Button>
+                                </Form>
+                              ) : null}
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    </dd>
+                  </div>
+                ) : null}
+              </dl>
+            ) : (
+              <p className="mt-2 text-muted">
+                {t("section.noAdvice", { physician: physicianName })}
+              </p>
+            )}
+          </div>
+          <div className="rounded-xl border border-line bg-surface p-4" data-testid="plan-review">
+            <h3 className="text-lg font-semibold">{t("section.reviewHeading")}</h3>
+            {latestVersion === null ? (
+              <p className="mt-2 text-muted">{t("section.noVersion")}</p>
+            ) : review ? (
+              <div className="mt-2 flex flex-col gap-1">
+                <p
+                  className={
+                    review.outcome === "CONCERNS"
+                      ? "font-semibold text-danger-700"
+                      : "font-semibold text-success-700"
+                  }
+                >
+                  {review.outcome === "CONCERNS"
+                    ? t("section.concerns", { number: latestVersion, date: date(review.createdAt) })
+                    : t("section.reviewed", {
+                        number: latestVersion,
+                        date: date(review.createdAt),
+                      })}
+                </p>
+                <p className="whitespace-pre-line">
+                  {t("section.remarks", { remarks: review.remarks })}
+                </p>
+              </div>
+            ) : (
+              <p className="mt-2 text-muted">
+                {t("section.notReviewed", { number: latestVersion })}
+              </p>
+            )}
+            {latestVersion !== null && draftNumber !== null ? (
+              <p className="mt-2 text-sm text-muted">{t("section.changedSince")}</p>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { errorMessage } from "#app/modules/validation.ts";
+
+/** The physician's forms, shared by the browser and the server. */
+const text = (max: number) =>
+  z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(max, errorMessage("validation.tooLong", { max }));
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, errorMessage("validation.tooLong", { max }))
+    .optional()
+    .transform((value) => value || undefined);
+
+export const adviceSchema = z.object({
+  capacities: text(1500),
+  expectedDuration: optional(120),
+  advisedAdjustments: z
+    .array(z.string().max(20))
+    .max(41)
+    .default([])
+    .transform((ids) => [...new Set(ids)].sort()),
+  advisedSchedule: optional(800),
+  nextConsultation: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "plans:errors.date")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+});
+
+export const reviewSchema = z.object({
+  versionNumber: z.coerce.number().int().min(1),
+  outcome: z.enum(["REVIEWED", "CONCERNS"], { error: "validation.choose" }),
+  remarks: text(1500),
+});
+
+export const medicalNoteSchema = z.object({
+  body: text(4000),
+  shareWithEmployee: z
+    .string()
+    .optional()
+    .transform((value) => value === "on"),
+});

@@ -1,0 +1,201 @@
+process.env.RESEND_API_KEY = "re_test";
+
+import { afterAll, describe, expect, test } from "vitest";
+import { hashToken } from "#app/modules/auth/tokens.ts";
+import { db } from "#app/modules/db.server.ts";
+import { addLogSink, type LogRecord } from "#app/modules/log.server.ts";
+import { sendDueDigests } from "#app/modules/plans/notify.server.ts";
+import { action as notesAction } from "#app/routes/cases.$caseId.notes.tsx";
+import { action as physicianAction } from "#app/routes/cases.$caseId.physician.tsx";
+import routes from "#app/routes.ts";
+import { answerAs, createCaseTeam, planOf, proposeAs } from "#tests/helpers/cases.ts";
+import { inbox } from "#tests/helpers/email.ts";
+import { callRoute, get, post } from "#tests/helpers/route-args.ts";
+import { sentEmails } from "#tests/mocks/resend.ts";
+
+/**
+ * The privacy proof. A unique canary goes into every private or medical
+ * field; then everything the employer side (owner, HR, the manager) can
+ * receive is collected: every route's loader answer (all routes of
+ * app/routes.ts, so a route added later is checked too), every e-mail in the
+ * outbox and every e-mail sent, and every log line written meanwhile. No
+ * canary may appear anywhere. (There are no exports yet; when PDFs arrive,
+ * they belong in this list.)
+ */
+const logs: LogRecord[] = [];
+const detach = addLogSink((record) => logs.push(record));
+afterAll(() => detach());
+
+const team = await createCaseTeam("Canary BV");
+const caseId = team.record.id;
+const canaries = {
+  privateNote: `CANARY-PRIVATE-${crypto.randomUUID()}`,
+  sharedNote: `CANARY-SHARED-${crypto.randomUUID()}`,
+  medicalNote: `CANARY-MEDICAL-${crypto.randomUUID()}`,
+  sharedMedicalNote: `CANARY-MEDICAL-SHARED-${crypto.randomUUID()}`,
+};
+const withheldCapacities = `CANARY-CAPACITIES-${crypto.randomUUID()}`;
+
+// The employee writes two notes, one shared with the physician.
+for (const [body, share] of [
+  [canaries.privateNote, false],
+  [canaries.sharedNote, true],
+] as const) {
+  const answer = await callRoute(
+    notesAction,
+    post(
+      `/cases/${caseId}/notes`,
+      { body: `Note: ${body}`, ...(share ? { share: "on" } : {}) },
+      { Cookie: team.employee.cookie },
+    ),
+    { caseId },
+  );
+  if (answer.status !== 302) throw new Error("the employee's note was not saved");
+}
+// The physician writes medical notes (one shared with the employee) and advice.
+for (const [body, share] of [
+  [canaries.medicalNote, false],
+  [canaries.sharedMedicalNote, true],
+] as const) {
+  await callRoute(
+    physicianAction,
+    post(
+      `/cases/${caseId}/physician`,
+      {
+        intent: "medical-note",
+        body: `Medical: ${body}`,
+        ...(share ? { shareWithEmployee: "on" } : {}),
+      },
+      { Cookie: team.physician.cookie },
+    ),
+    { caseId },
+  );
+}
+await callRoute(
+  physicianAction,
+  post(
+    `/cases/${caseId}/physician`,
+    {
+      intent: "advice",
+      capacities: `Four hours a day. ${withheldCapacities}`,
+      advisedAdjustments: "A04",
+    },
+    { Cookie: team.physician.cookie },
+  ),
+  { caseId },
+);
+// A plan with a version, so every route has something to show.
+await proposeAs(team.manager.cookie, caseId, "REVIEW", { date: "2027-01-10" });
+for (const item of (await planOf(team.employee.cookie, caseId)).items) {
+  await answerAs(team.employee.cookie, caseId, item.id, "agree");
+}
+const [item] = (await planOf(team.manager.cookie, caseId)).items;
+const invitation = await db.invitation.create({
+  data: {
+    organizationId: team.organization.id,
+    email: "someone@canary.example",
+    role: "EMPLOYEE",
+    tokenHash: hashToken(`canary-${caseId}`),
+    invitedById: team.hr.user.id,
+    expiresAt: new Date(Date.now() + 86_400_000),
+  },
+});
+const params: Record<string, string> = {
+  caseId,
+  itemId: item?.id ?? "",
+  number: "1",
+  membershipId: team.employee.membership.id,
+  invitationId: invitation.id,
+};
+
+type RouteEntry = { path?: string; index?: boolean; file: string };
+const pages = (routes as RouteEntry[]).filter((route) => route.path !== "*");
+
+async function everythingFor(cookie: string): Promise<string> {
+  const answers: unknown[] = [];
+  for (const route of pages) {
+    const module = (await import(`#app/${route.file}`)) as { loader?: (args: never) => unknown };
+    if (!module.loader) continue;
+    const path = route.index ? "" : (route.path ?? "");
+    const names = [...path.matchAll(/:(\w+)/g)].map((match) => match[1] ?? "");
+    for (const name of names)
+      if (!params[name]) throw new Error(`The canary test needs a value for :${name} (${path})`);
+    const url = `/${path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? "")}`;
+    const answer = await callRoute(module.loader, get(url, { Cookie: cookie }), params);
+    answers.push({ url, status: answer.status, location: answer.location, data: answer.data });
+  }
+  return JSON.stringify(answers);
+}
+
+describe("the privacy canary", () => {
+  test("the employee and the physician do see what is theirs (so the test can see a leak)", async () => {
+    const employeeSees = await everythingFor(team.employee.cookie);
+    expect(employeeSees).toContain(canaries.privateNote);
+    expect(employeeSees).toContain(canaries.sharedMedicalNote);
+    expect(employeeSees).not.toContain(canaries.medicalNote);
+    const physicianSees = await everythingFor(team.physician.cookie);
+    expect(physicianSees).toContain(canaries.medicalNote);
+    expect(physicianSees).toContain(canaries.sharedNote);
+    expect(physicianSees).not.toContain(canaries.privateNote);
+  });
+
+  test.each([
+    ["the owner", team.owner.cookie],
+    ["HR", team.hr.cookie],
+    ["the case's manager", team.manager.cookie],
+  ])("%s receives no private or medical text on any page", async (_who, cookie) => {
+    const seen = await everythingFor(cookie);
+    expect(seen).toContain("2027-01-10"); // the plan itself is there
+    for (const canary of Object.values(canaries)) expect(seen).not.toContain(canary);
+    // The physician's capacities advice stays withheld until the employee shares it.
+    expect(seen).not.toContain(withheldCapacities);
+  });
+
+  test("no e-mail and no log line carries private or medical text", async () => {
+    await sendDueDigests(new Date(Date.now() + 61 * 60_000));
+    await inbox(team.manager.user.email).catch(() => undefined);
+    const mail = JSON.stringify([await db.outboxMessage.findMany(), sentEmails]);
+    const logged = JSON.stringify(logs);
+    for (const canary of [...Object.values(canaries), withheldCapacities]) {
+      expect(mail).not.toContain(canary);
+      expect(logged).not.toContain(canary);
+    }
+    expect(logs.length).toBeGreaterThan(0);
+  });
+
+  test("once the employee shares the capacities advice, the employer side reads it", async () => {
+    await callRoute(
+      notesAction,
+      post(
+        `/cases/${caseId}/notes`,
+        { intent: "consent", scope: "CAPACITIES_TO_EMPLOYER", granted: "yes" },
+        { Cookie: team.employee.cookie },
+      ),
+      { caseId },
+    );
+    expect(await everythingFor(team.hr.cookie)).toContain(withheldCapacities);
+    const consent = await db.consent.findFirstOrThrow({
+      where: { caseId, scope: "CAPACITIES_TO_EMPLOYER" },
+    });
+    expect(consent.withdrawnAt).toBeNull();
+    await callRoute(
+      notesAction,
+      post(
+        `/cases/${caseId}/notes`,
+        { intent: "consent", scope: "CAPACITIES_TO_EMPLOYER", granted: "no" },
+        { Cookie: team.employee.cookie },
+      ),
+      { caseId },
+    );
+    expect(await everythingFor(team.hr.cookie)).not.toContain(withheldCapacities);
+    const events = await db.auditEvent.findMany({
+      where: { chain: `consent:${caseId}` },
+      orderBy: { seq: "asc" },
+    });
+    expect(events.map((event) => [event.action, (event.data as { scope: string }).scope])).toEqual([
+      ["consent.granted", "NOTES_TO_PHYSICIAN"],
+      ["consent.granted", "CAPACITIES_TO_EMPLOYER"],
+      ["consent.withdrawn", "CAPACITIES_TO_EMPLOYER"],
+    ]);
+  });
+});
