@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Form, Link } from "react-router";
+import { Form, Link, useLocation } from "react-router";
 import { z } from "zod";
 import { PageHeader } from "#app/components/page.tsx";
 import { Button } from "#app/components/ui/button.tsx";
@@ -91,12 +91,14 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function PrivateNotes({ loaderData, actionData }: Route.ComponentProps) {
+  // Remounted after every save, so a sent form starts empty again.
+  const location = useLocation();
   const { t, i18n } = useTranslation("cases");
   const { t: tp } = useTranslation("physician");
   const submitting = useIsSubmitting();
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" });
   return (
-    <div className="flex max-w-2xl flex-col gap-6">
+    <div key={location.key} className="flex max-w-2xl flex-col gap-6">
       <p>
         <Link to={`/cases/${loaderData.caseId}`} className="font-medium text-brand-700 underline">
           ← {t("notes.link")}

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { Form, Link } from "react-router";
+import { Form, Link, useLocation } from "react-router";
 import { PageHeader } from "#app/components/page.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
@@ -111,6 +111,8 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function PhysicianWorkspace({ loaderData, actionData }: Route.ComponentProps) {
+  // Remounted after every save, so a sent form starts empty again.
+  const location = useLocation();
   const { t, i18n } = useTranslation("physician");
   const { caseId, name, latestVersion, advice, reviews, medicalNotes, employeeNotes, catalogue } =
     loaderData;
@@ -149,7 +151,7 @@ export default function PhysicianWorkspace({ loaderData, actionData }: Route.Com
   });
   const latestReview = latestVersion ? reviews[latestVersion] : undefined;
   return (
-    <div className="flex max-w-3xl flex-col gap-6">
+    <div key={location.key} className="flex max-w-3xl flex-col gap-6">
       <p>
         <Link to={`/cases/${caseId}`} className="font-medium text-brand-700 underline">
           ← {name}
