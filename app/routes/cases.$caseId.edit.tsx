@@ -2,14 +2,15 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
+import { CaseFields } from "#app/components/case-fields.tsx";
 import { PageHeader } from "#app/components/page.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { fieldProps } from "#app/components/ui/conform.ts";
-import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
+import { SelectField, TextAreaField } from "#app/components/ui/field.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
 import { useIsSubmitting } from "#app/components/ui/pending.tsx";
 import { clientOf } from "#app/modules/auth/request.server.ts";
-import { countries, editCaseSchema, startKinds } from "#app/modules/cases/case-form.ts";
+import { editCaseSchema } from "#app/modules/cases/case-form.ts";
 import { caseStatuses } from "#app/modules/cases/case-statuses.ts";
 import { caseCandidates, partiesOf, updateCase } from "#app/modules/cases/cases.server.ts";
 import { forbidden } from "#app/modules/http/errors.server.ts";
@@ -51,7 +52,6 @@ export async function action(args: Route.ActionArgs) {
 
 export default function EditCase({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("cases");
-  const { t: ta } = useTranslation("auth");
   const submitting = useIsSubmitting();
   const { candidates, defaults, caseId, employeeName } = loaderData;
   const [form, fields] = useForm({
@@ -61,7 +61,7 @@ export default function EditCase({ loaderData, actionData }: Route.ComponentProp
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editCaseSchema }),
   });
-  const people = (list: Array<{ id: string; name: string }>) =>
+  const _people = (list: Array<{ id: string; name: string }>) =>
     list.map((person) => ({ value: person.id, label: person.name }));
   return (
     <div className="flex max-w-2xl flex-col gap-6">
@@ -87,33 +87,7 @@ export default function EditCase({ loaderData, actionData }: Route.ComponentProp
           hint={t("form.closedReasonHint")}
           rows={2}
         />
-        <SelectField
-          {...fieldProps(fields.managerId)}
-          label={t("form.manager")}
-          options={people(candidates.managers)}
-        />
-        <SelectField
-          {...fieldProps(fields.physicianId)}
-          label={t("form.physician")}
-          placeholder={t("form.noPhysician")}
-          options={people(candidates.physicians)}
-        />
-        <SelectField
-          {...fieldProps(fields.country)}
-          label={t("form.country")}
-          options={countries.map((country) => ({
-            value: country,
-            label: ta(`countries.${country}`),
-          }))}
-        />
-        <div className="grid gap-5 sm:grid-cols-2">
-          <SelectField
-            {...fieldProps(fields.startKind)}
-            label={t("form.startKind")}
-            options={startKinds.map((kind) => ({ value: kind, label: t(`startKinds.${kind}`) }))}
-          />
-          <TextField {...fieldProps(fields.startDate)} type="date" label={t("form.startDate")} />
-        </div>
+        <CaseFields fields={fields as never} candidates={candidates} />
         <div>
           <Button type="submit" pending={submitting}>
             {t("form.save")}

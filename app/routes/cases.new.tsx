@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import type { z } from "zod";
+import { CaseFields } from "#app/components/case-fields.tsx";
 import { PageHeader } from "#app/components/page.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { fieldProps } from "#app/components/ui/conform.ts";
@@ -10,7 +11,7 @@ import { SelectField, TextField } from "#app/components/ui/field.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
 import { useIsSubmitting } from "#app/components/ui/pending.tsx";
 import { clientOf, requireMember } from "#app/modules/auth/request.server.ts";
-import { caseKinds, countries, newCaseSchema, startKinds } from "#app/modules/cases/case-form.ts";
+import { caseKinds, newCaseSchema } from "#app/modules/cases/case-form.ts";
 import { caseCandidates, openCase } from "#app/modules/cases/cases.server.ts";
 import { forbidden } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
@@ -59,7 +60,6 @@ export async function action(args: Route.ActionArgs) {
 
 export default function NewCase({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("cases");
-  const { t: tAuth } = useTranslation("auth");
   const submitting = useIsSubmitting();
   const { candidates, defaults } = loaderData;
   const [form, fields] = useForm<z.input<typeof newCaseSchema>>({
@@ -97,40 +97,7 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
             autoComplete="off"
           />
         </fieldset>
-        <SelectField
-          {...fieldProps(fields.managerId)}
-          label={t("form.manager")}
-          placeholder="—"
-          options={people(candidates.managers)}
-        />
-        <SelectField
-          {...fieldProps(fields.physicianId)}
-          label={t("form.physician")}
-          placeholder={t("form.noPhysician")}
-          options={people(candidates.physicians)}
-        />
-        <SelectField
-          {...fieldProps(fields.country)}
-          label={t("form.country")}
-          hint={t("form.countryHint")}
-          options={countries.map((country) => ({
-            value: country,
-            label: tAuth(`countries.${country}`),
-          }))}
-        />
-        <div className="grid gap-5 sm:grid-cols-2">
-          <SelectField
-            {...fieldProps(fields.startKind)}
-            label={t("form.startKind")}
-            options={startKinds.map((kind) => ({ value: kind, label: t(`startKinds.${kind}`) }))}
-          />
-          <TextField
-            {...fieldProps(fields.startDate)}
-            type="date"
-            label={t("form.startDate")}
-            hint={t("form.startDateHint")}
-          />
-        </div>
+        <CaseFields fields={fields as never} candidates={candidates} />
         <div>
           <Button type="submit" pending={submitting} pendingLabel={t("form.pending")}>
             {t("form.submit")}

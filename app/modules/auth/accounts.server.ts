@@ -301,11 +301,16 @@ async function liveToken(token: string, purpose: "VERIFY_EMAIL" | "MAGIC_LINK" |
   return found;
 }
 
-export async function verifyEmailWithLink(
+/**
+ * Uses an e-mailed link once: confirms the address (opening the link proves
+ * the mailbox is theirs) and signs in.
+ */
+async function signInWithLinkToken(
   token: string,
+  purpose: "VERIFY_EMAIL" | "MAGIC_LINK",
   client: Client,
 ): Promise<SignedInResult | { status: "invalid" }> {
-  const found = await liveToken(token, "VERIFY_EMAIL");
+  const found = await liveToken(token, purpose);
   if (!found) return { status: "invalid" };
   const consumed = await db.$transaction(async (tx) => {
     if (!(await consume(tx, found.id))) return false;
@@ -313,6 +318,10 @@ export async function verifyEmailWithLink(
     return true;
   });
   return consumed ? startSession(found.userId, client, "link") : { status: "invalid" };
+}
+
+export function verifyEmailWithLink(token: string, client: Client) {
+  return signInWithLinkToken(token, "VERIFY_EMAIL", client);
 }
 
 export async function signInWithPassword(
@@ -399,19 +408,8 @@ export function requestPasswordReset(email: string, client: Client) {
   return sendLink(email, client, "RESET_PASSWORD");
 }
 
-export async function signInWithMagicLink(
-  token: string,
-  client: Client,
-): Promise<SignedInResult | { status: "invalid" }> {
-  const found = await liveToken(token, "MAGIC_LINK");
-  if (!found) return { status: "invalid" };
-  const consumed = await db.$transaction(async (tx) => {
-    if (!(await consume(tx, found.id))) return false;
-    // Opening the link proves the mailbox is theirs.
-    await markVerified(tx, found.userId, client);
-    return true;
-  });
-  return consumed ? startSession(found.userId, client, "link") : { status: "invalid" };
+export function signInWithMagicLink(token: string, client: Client) {
+  return signInWithLinkToken(token, "MAGIC_LINK", client);
 }
 
 /** Whether a reset link still works, so the page can say so before anyone types a password. */
