@@ -1,4 +1,5 @@
 import { data, redirect } from "react-router";
+import { secureAttribute } from "#app/modules/http/cookies.ts";
 import { safeRedirect } from "#app/modules/http/safe-redirect.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import { isLanguage, languageCookieName } from "#app/modules/i18n/languages.ts";
@@ -10,13 +11,12 @@ export async function action({ request }: Route.ActionArgs) {
   const language = form.get("language");
   const redirectTo = safeRedirect(form.get("redirectTo"));
   if (!isLanguage(language)) throw data(null, { status: 400 });
-  const secure = process.env.NODE_ENV === "production" && process.env.APP_URL?.startsWith("https:");
   return redirectWithToast(
     redirectTo,
     { kind: "success", message: "language.changed" },
     {
       headers: {
-        "Set-Cookie": `${languageCookieName}=${language}; Path=/; Max-Age=31536000; SameSite=Lax${secure ? "; Secure" : ""}`,
+        "Set-Cookie": `${languageCookieName}=${language}; Path=/; Max-Age=31536000; SameSite=Lax${secureAttribute()}`,
       },
     },
   );

@@ -1,5 +1,6 @@
 import type { Role } from "#app/generated/prisma/client.ts";
 import { db } from "#app/modules/db.server.ts";
+import { secureAttribute } from "#app/modules/http/cookies.ts";
 import { generateToken, hashToken } from "./tokens.ts";
 
 /**
@@ -129,11 +130,6 @@ export function sessionCookie(token: string, expiresAt: Date): string {
 
 export function blankSessionCookie(): string {
   return `${sessionCookieName}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secureAttribute()}`;
-}
-
-/** Secure in production; browsers treat http://localhost as secure, so the demo still works. */
-export function secureAttribute(): string {
-  return process.env.NODE_ENV === "production" ? "; Secure" : "";
 }
 
 export async function countSessions(userId: string): Promise<number> {

@@ -1,4 +1,5 @@
 import { createCookie, redirect } from "react-router";
+import { secureCookies } from "./cookies.ts";
 import { type Toast, toastSchema } from "./toast.ts";
 
 // A short-lived cookie carries the toast across the redirect after an action,
@@ -8,7 +9,7 @@ const toastCookie = createCookie("werkpad_toast", {
   sameSite: "lax",
   path: "/",
   maxAge: 60,
-  secure: process.env.NODE_ENV === "production" && process.env.APP_URL?.startsWith("https:"),
+  secure: secureCookies(),
 });
 
 export async function redirectWithToast(url: string, toast: Toast, init: ResponseInit = {}) {
