@@ -2,8 +2,10 @@ import "react-router";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { RouterContextProvider } from "react-router";
+import { pruneRateLimits } from "#app/modules/auth/rate-limit.server.ts";
 import { closeDb } from "#app/modules/db.server.ts";
 import { requestInfoContext } from "#app/modules/http/request-context.ts";
+import { startPeriodic } from "#app/modules/jobs.server.ts";
 import { startOutboxWorker } from "#app/modules/notifications/outbox.server.ts";
 import { startDigestWorker } from "#app/modules/plans/notify.server.ts";
 
@@ -32,10 +34,15 @@ app.use(
 );
 
 // Background work of each process: the outbox (it sends nothing without
-// RESEND_API_KEY) and the plan digests. Kept on globalThis because development
-// re-runs this module after edits.
+// RESEND_API_KEY), the plan digests, and hourly removal of rate-limit windows
+// that ended a day ago. Kept on globalThis because development re-runs this
+// module after edits.
 const globalForWorkers = globalThis as { werkpadStopWorkers?: Array<() => Promise<void>> };
-globalForWorkers.werkpadStopWorkers ??= [startOutboxWorker(), startDigestWorker()];
+globalForWorkers.werkpadStopWorkers ??= [
+  startOutboxWorker(),
+  startDigestWorker(),
+  startPeriodic("rate-limit pruning", () => pruneRateLimits(), 60 * 60 * 1000),
+];
 
 /** Called on shutdown: lets running batches finish, then closes the database (an open PGlite keeps the process alive). */
 export async function shutdown() {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { attempt, limits } from "#app/modules/auth/rate-limit.server.ts";
+import { attempt, limits, pruneRateLimits } from "#app/modules/auth/rate-limit.server.ts";
 import { db } from "#app/modules/db.server.ts";
 import { action as signInAction } from "#app/routes/signin.tsx";
 import { createUser, testPassword } from "#tests/helpers/factories.ts";
@@ -78,4 +78,15 @@ describe("fixed windows", () => {
       allowed: true,
     });
   });
+});
+
+test("windows that ended a day ago are removed, current ones kept", async () => {
+  const limit = { max: 5, windowSeconds: 60 };
+  await attempt([["prune:old", limit]], new Date("2026-11-20T10:00:00Z"));
+  await attempt([["prune:new", limit]], new Date("2026-11-22T09:59:00Z"));
+  await pruneRateLimits(new Date("2026-11-22T10:00:00Z"));
+  const keys = (
+    await db.rateLimitBucket.findMany({ where: { key: { startsWith: "prune:" } } })
+  ).map((b) => b.key);
+  expect(keys).toEqual(["prune:new"]);
 });

@@ -1,6 +1,7 @@
 import type { CaseRecord } from "#app/modules/cases/cases.server.ts";
 import { db, type Tx } from "#app/modules/db.server.ts";
 import { env } from "#app/modules/env.server.ts";
+import { startPeriodic } from "#app/modules/jobs.server.ts";
 import { log } from "#app/modules/log.server.ts";
 import { queueEmail } from "#app/modules/notifications/outbox.server.ts";
 import type { Side } from "./agreement.ts";
@@ -132,15 +133,5 @@ export async function sendDueDigests(now = new Date()): Promise<number> {
 
 /** Checks for due digests every half minute; returns a function that stops it. */
 export function startDigestWorker(intervalMs = 30_000): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(() =>
-      sendDueDigests().catch((error) => log.error("plan digests failed", { error })),
-    );
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodic("plan digests", () => sendDueDigests(), intervalMs);
 }
