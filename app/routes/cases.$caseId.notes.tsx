@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, useLocation } from "react-router";
 import { z } from "zod";
+import { NoteList } from "#app/components/note-list.tsx";
 import { PageHeader } from "#app/components/page.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
@@ -127,37 +128,22 @@ export default function PrivateNotes({ loaderData, actionData }: Route.Component
           </div>
         </Form>
       </Card>
-      {loaderData.notes.length === 0 ? <p className="text-muted">{t("notes.empty")}</p> : null}
-      <ul className="flex flex-col gap-3">
-        {loaderData.notes.map((note) => (
-          <li key={note.id} className="rounded-xl border border-line bg-surface p-4">
-            <p className="text-sm text-muted">
-              {when.format(new Date(note.createdAt))} ·{" "}
-              {note.sharedWithPhysician ? t("notes.shared") : t("notes.private")}
-            </p>
-            <p className="mt-1 whitespace-pre-line">{note.body}</p>
-            <Form method="post" className="mt-2">
-              <input type="hidden" name="noteId" value={note.id} />
-              <Button type="submit" name="intent" value="delete" variant="ghost">
-                {t("notes.delete")}
-              </Button>
-            </Form>
-          </li>
-        ))}
-      </ul>
+      <NoteList
+        notes={loaderData.notes}
+        empty={t("notes.empty")}
+        label={(note) => (note.sharedWithPhysician ? t("notes.shared") : t("notes.private"))}
+        actions={(note) => (
+          <Form method="post" className="mt-2">
+            <input type="hidden" name="noteId" value={note.id} />
+            <Button type="submit" name="intent" value="delete" variant="ghost">
+              {t("notes.delete")}
+            </Button>
+          </Form>
+        )}
+      />
       <Card title={tp("employee.medicalHeading")}>
         <p className="mb-3 text-muted">{tp("employee.medicalIntro")}</p>
-        {loaderData.medicalNotes.length === 0 ? (
-          <p className="text-muted">{tp("employee.noMedical")}</p>
-        ) : null}
-        <ul className="flex flex-col gap-3">
-          {loaderData.medicalNotes.map((note) => (
-            <li key={note.id} className="rounded-lg border border-line p-3">
-              <p className="text-sm text-muted">{when.format(new Date(note.createdAt))}</p>
-              <p className="mt-1 whitespace-pre-line">{note.body}</p>
-            </li>
-          ))}
-        </ul>
+        <NoteList notes={loaderData.medicalNotes} empty={tp("employee.noMedical")} />
       </Card>
 
       <section

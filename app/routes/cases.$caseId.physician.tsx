@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useLocation } from "react-router";
+import { NoteList } from "#app/components/note-list.tsx";
 import { PageHeader } from "#app/components/page.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
@@ -300,37 +301,19 @@ export default function PhysicianWorkspace({ loaderData, actionData }: Route.Com
             <Button type="submit">{t("workspace.saveMedical")}</Button>
           </div>
         </Form>
-        {medicalNotes.length === 0 ? (
-          <p className="mt-4 text-muted">{t("workspace.noMedical")}</p>
-        ) : null}
-        <ul className="mt-4 flex flex-col gap-3">
-          {medicalNotes.map((note) => (
-            <li key={note.id} className="rounded-lg border border-line p-3">
-              <p className="text-sm text-muted">
-                {when.format(new Date(note.createdAt))} ·{" "}
-                {note.sharedWithEmployee
-                  ? t("workspace.sharedWithEmployee")
-                  : t("workspace.onlyYou")}
-              </p>
-              <p className="mt-1 whitespace-pre-line">{note.body}</p>
-            </li>
-          ))}
-        </ul>
+        <div className="mt-4">
+          <NoteList
+            notes={medicalNotes}
+            empty={t("workspace.noMedical")}
+            label={(note) =>
+              note.sharedWithEmployee ? t("workspace.sharedWithEmployee") : t("workspace.onlyYou")
+            }
+          />
+        </div>
       </Card>
 
       <Card title={t("workspace.employeeNotesHeading")}>
-        {employeeNotes === null || employeeNotes.length === 0 ? (
-          <p className="text-muted">{t("workspace.employeeNotesNone")}</p>
-        ) : (
-          <ul className="flex flex-col gap-3">
-            {employeeNotes.map((note) => (
-              <li key={note.id} className="rounded-lg border border-line p-3">
-                <p className="text-sm text-muted">{when.format(new Date(note.createdAt))}</p>
-                <p className="mt-1 whitespace-pre-line">{note.body}</p>
-              </li>
-            ))}
-          </ul>
-        )}
+        <NoteList notes={employeeNotes ?? []} empty={t("workspace.employeeNotesNone")} />
       </Card>
     </div>
   );

@@ -1,0 +1,39 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+type Note = { id: string; body: string; createdAt: Date | string };
+
+/**
+ * Dated notes, newest first: the employee's private notes, the physician's
+ * medical notes, and those shared between them all look the same.
+ */
+export function NoteList<T extends Note>({
+  notes,
+  empty,
+  label,
+  actions,
+}: {
+  notes: T[];
+  empty: string;
+  /** Who can read the note, after its date. */
+  label?: (note: T) => string;
+  actions?: (note: T) => ReactNode;
+}) {
+  const { i18n } = useTranslation();
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" });
+  if (notes.length === 0) return <p className="text-muted">{empty}</p>;
+  return (
+    <ul className="flex flex-col gap-3">
+      {notes.map((note) => (
+        <li key={note.id} className="rounded-lg border border-line bg-surface p-3">
+          <p className="text-sm text-muted">
+            {when.format(new Date(note.createdAt))}
+            {label ? ` · ${label(note)}` : ""}
+          </p>
+          <p className="mt-1 whitespace-pre-line">{note.body}</p>
+          {actions?.(note)}
+        </li>
+      ))}
+    </ul>
+  );
+}
