@@ -1,10 +1,5 @@
 import { describe, expect, test } from "vitest";
-import {
-  accountChain,
-  recordAudit,
-  recordAuditNow,
-  verifyChain,
-} from "#app/modules/audit/audit.server.ts";
+import { recordAudit, recordAuditNow, verifyChain } from "#app/modules/audit/audit.server.ts";
 import { db } from "#app/modules/db.server.ts";
 import { loader as auditLoader } from "#app/routes/audit.tsx";
 import { action as signInAction } from "#app/routes/signin.tsx";
@@ -84,7 +79,7 @@ describe("the audit trail", () => {
   });
 
   test("records sign-ins with time, IP and browser, and shows them to HR of the person's organisation", async () => {
-    const { hr, manager } = await createTeam();
+    const { hr, manager, organization } = await createTeam();
     await callRoute(
       signInAction,
       post("/signin", { email: manager.user.email, password: testPassword }),
@@ -95,7 +90,7 @@ describe("the audit trail", () => {
       where: { action: "auth.signed_in", targetId: manager.user.id },
     });
     expect(event).toMatchObject({
-      chain: accountChain,
+      chain: organization.id,
       actorId: manager.user.id,
       ipAddress: "192.0.2.44",
       userAgent: "Firefox test",
@@ -108,4 +103,28 @@ describe("the audit trail", () => {
     );
     expect((page.data as { chain: unknown }).chain).toEqual({ valid: true });
   });
+});
+
+test("a person in two organisations signs in to one: only that one's trail shows it", async () => {
+  const first = await createTeam("First");
+  const second = await createTeam("Second");
+  await db.membership.create({
+    data: {
+      organizationId: second.organization.id,
+      userId: first.physician.user.id,
+      role: "PHYSICIAN",
+    },
+  });
+  await callRoute(
+    signInAction,
+    post("/signin", { email: first.physician.user.email, password: testPassword }),
+  );
+  const signIns = (cookie: string) =>
+    callRoute(auditLoader, get("/audit", { Cookie: cookie })).then((page) =>
+      (page.data as { events: Array<{ action: string; who: string }> }).events.filter(
+        (event) => event.action === "auth.signed_in" && event.who === first.physician.user.name,
+      ),
+    );
+  expect(await signIns(first.hr.cookie)).toHaveLength(1);
+  expect(await signIns(second.hr.cookie)).toHaveLength(0);
 });

@@ -86,18 +86,20 @@ async function firstOrganizationOf(userId: string): Promise<string | null> {
   return first?.organizationId ?? null;
 }
 
+/**
+ * Opens a session in the person's first organisation. The sign-in is recorded
+ * in that organisation's trail only: someone in several organisations (a
+ * physician) does not show every sign-in to all of them.
+ */
 async function startSession(
   userId: string,
   client: Client,
   method: "password" | "link" | "code",
-  organizationId?: string,
 ): Promise<SignedInResult> {
-  const session = await createSession(
-    userId,
-    organizationId ?? (await firstOrganizationOf(userId)),
-    client,
-  );
+  const organizationId = await firstOrganizationOf(userId);
+  const session = await createSession(userId, organizationId, client);
   await recordAuditNow({
+    organizationId,
     actorId: userId,
     action: "auth.signed_in",
     targetType: "User",

@@ -338,6 +338,7 @@ export async function acceptInvitationAsNewUser(
   if (!userId) return { status: "invalid" };
   const session = await createSession(userId, invitation.organizationId, client);
   await recordAuditNow({
+    organizationId: invitation.organizationId,
     actorId: userId,
     action: "auth.signed_in",
     targetType: "User",
