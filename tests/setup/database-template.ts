@@ -58,7 +58,9 @@ export async function prepareTemplate(): Promise<string> {
   const fingerprint = migrationsFingerprint();
   const url = serverUrl();
   if (url) {
-    const name = `werkpad_template_${fingerprint}`;
+    // Named after the admin database too, so runs against different admin
+    // databases of one server (parallel checkouts) never drop each other's template.
+    const name = `werkpad_template_${new URL(url).pathname.slice(1) || "postgres"}_${fingerprint}`;
     await admin(url, async (client) => {
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await client.query(`CREATE DATABASE "${name}"`);
