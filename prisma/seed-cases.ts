@@ -47,10 +47,10 @@ export async function seedCases(db: Db, people: Map<string, string>) {
     const other = by.side === "EMPLOYEE" ? "EMPLOYER" : "EMPLOYEE";
     if (answer === "agreed") {
       const result = agree(state, other);
-      if (result.ok) state = { ...state, ...result.changes };
+      if (result.ok) state = { ...state, ...result.value };
     } else if (answer !== "waiting") {
       const result = decline(state, other, answer.declined);
-      if (result.ok) state = { ...state, ...result.changes };
+      if (result.ok) state = { ...state, ...result.value };
     }
     return db.planItem.create({
       data: { organizationId, caseId, kind, content: stored, proposedById: by.userId, ...state },

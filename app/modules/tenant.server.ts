@@ -22,6 +22,7 @@ export const tenantDelegates = [
   "planDigest",
   "physicianAdvice",
   "medicalNote",
+  "medicalNoteRevision",
   "planReview",
   "consent",
 ] as const;

@@ -13,7 +13,7 @@ import { clientOf } from "#app/modules/auth/request.server.ts";
 import { editCaseSchema } from "#app/modules/cases/case-form.ts";
 import { caseStatuses } from "#app/modules/cases/case-statuses.ts";
 import { caseCandidates, partiesOf, updateCase } from "#app/modules/cases/cases.server.ts";
-import { forbidden } from "#app/modules/http/errors.server.ts";
+import { forbidden, orRespond } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import { requireCase } from "#app/modules/plans/case-access.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
@@ -43,10 +43,10 @@ export async function action(args: Route.ActionArgs) {
   if (!can(member.actor, "case.manage", partiesOf(record))) forbidden();
   const submission = parseWithZod(await args.request.formData(), { schema: editCaseSchema });
   if (submission.status !== "success") return submission.reply();
-  const result = await updateCase(tdb, member.actor, record, submission.value, clientOf(args));
-  if (result.status === "forbidden") forbidden();
-  if (result.status === "invalid")
-    return submission.reply({ fieldErrors: { [result.field]: [result.reason] } });
+  const result = orRespond(
+    await updateCase(tdb, member.actor, record, submission.value, clientOf(args)),
+  );
+  if (!result.ok) return submission.reply({ fieldErrors: { [result.field]: [result.message] } });
   return redirectWithToast(`/cases/${record.id}`, { kind: "success", message: "cases:form.saved" });
 }
 
@@ -61,8 +61,6 @@ export default function EditCase({ loaderData, actionData }: Route.ComponentProp
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editCaseSchema }),
   });
-  const _people = (list: Array<{ id: string; name: string }>) =>
-    list.map((person) => ({ value: person.id, label: person.name }));
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <p>

@@ -12,9 +12,10 @@ import { useIsSubmitting } from "#app/components/ui/pending.tsx";
 import { clientOf } from "#app/modules/auth/request.server.ts";
 import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
 import { catalogueIn } from "#app/modules/catalog/view.ts";
-import { forbidden, notFound } from "#app/modules/http/errors.server.ts";
+import { badRequest, forbidden, notFound, orRespond } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import { languageOfRequest } from "#app/modules/i18n/languages.ts";
+import { itemRefSchema } from "#app/modules/plans/answers.ts";
 import { requireCase } from "#app/modules/plans/case-access.server.ts";
 import { catalogueProblems } from "#app/modules/plans/catalogue-check.server.ts";
 import { contentSchemas } from "#app/modules/plans/content.ts";
@@ -45,22 +46,28 @@ export async function action(args: Route.ActionArgs) {
   if (submission.status !== "success") return { reply: submission.reply(), current: null };
   const problems = await catalogueProblems(item.kind, submission.value);
   if (problems) return { reply: submission.reply({ fieldErrors: problems }), current: null };
-  const result = await answerItem(
-    tdb,
-    member.actor,
-    record,
-    item.id,
-    Number(formData.get("lockVersion")),
-    { type: "edit", content: submission.value },
-    clientOf(args),
+  const ref = itemRefSchema
+    .pick({ lockVersion: true })
+    .safeParse({ lockVersion: formData.get("lockVersion") });
+  if (!ref.success) badRequest();
+  const result = orRespond(
+    await answerItem(
+      tdb,
+      member.actor,
+      record,
+      item.id,
+      ref.data.lockVersion,
+      { type: "edit", content: submission.value },
+      clientOf(args),
+    ),
   );
-  if (result.status === "conflict") {
+  if (!result.ok && result.reason === "conflict") {
     // Nothing was written; the reader's text comes back as it was typed.
     return { reply: submission.reply(), current: result.current };
   }
-  if (result.status === "refused") {
+  if (!result.ok) {
     return {
-      reply: submission.reply({ formErrors: [`plans:refusals.${result.refusal}`] }),
+      reply: submission.reply({ formErrors: [`plans:refusals.${result.reason}`] }),
       current: null,
     };
   }

@@ -13,7 +13,7 @@ import { useIsSubmitting } from "#app/components/ui/pending.tsx";
 import { clientOf, requireMember } from "#app/modules/auth/request.server.ts";
 import { caseKinds, newCaseSchema } from "#app/modules/cases/case-form.ts";
 import { caseCandidates, openCase } from "#app/modules/cases/cases.server.ts";
-import { forbidden } from "#app/modules/http/errors.server.ts";
+import { forbidden, orRespond } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import { findOrganization } from "#app/modules/organizations/organizations.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
@@ -43,18 +43,18 @@ export async function action(args: Route.ActionArgs) {
   if (!can(actor, "cases.open")) forbidden();
   const submission = parseWithZod(await args.request.formData(), { schema: newCaseSchema });
   if (submission.status !== "success") return submission.reply();
-  const result = await openCase(
-    tenantDb(actor.organizationId),
-    { ...actor, name: user.name },
-    submission.value,
-    clientOf(args),
+  const result = orRespond(
+    await openCase(
+      tenantDb(actor.organizationId),
+      { ...actor, name: user.name },
+      submission.value,
+      clientOf(args),
+    ),
   );
-  if (result.status === "forbidden") forbidden();
-  if (result.status === "invalid")
-    return submission.reply({ fieldErrors: { [result.field]: [result.reason] } });
-  return redirectWithToast(`/cases/${result.caseId}`, {
+  if (!result.ok) return submission.reply({ fieldErrors: { [result.field]: [result.message] } });
+  return redirectWithToast(`/cases/${result.value.caseId}`, {
     kind: "success",
-    message: result.invited ? "cases:form.openedInvited" : "cases:form.opened",
+    message: result.value.invited ? "cases:form.openedInvited" : "cases:form.opened",
   });
 }
 

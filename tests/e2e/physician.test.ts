@@ -62,9 +62,10 @@ test("a physician in two organisations reviews a plan with concerns; the manager
     [sharedNote, true],
   ] as const) {
     await physician.getByRole("textbox", { name: "Note", exact: true }).fill(text);
-    if (share) await physician.getByLabel("Share this note with the employee").check();
+    if (share)
+      await physician.locator("#medical").getByLabel("Share this note with the employee").check();
     await physician.getByRole("button", { name: "Save medical note" }).click();
-    await expect(physician.getByText(text)).toBeVisible();
+    await expect(physician.getByRole("listitem").filter({ hasText: text })).toBeVisible();
   }
   await expectNoAxeViolations(physician);
   await screenshot(physician, testInfo, "physician-workspace-en");

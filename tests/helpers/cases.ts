@@ -31,6 +31,8 @@ type Plan = {
     content: Record<string, unknown>;
     status: { kind: string };
     awaiting: string | null;
+    proposedBySide: string;
+    proposedBy: { id: string; name: string };
   }>;
   versions: Array<{ number: number; contentHash: string }>;
   draftNumber: number | null;

@@ -151,7 +151,7 @@ describe("the employee's private notes", () => {
       notesAction,
       post(
         `/cases/${caseId}/notes`,
-        { body: `Tired after ${canary}`, share: "on" },
+        { intent: "add", body: `Tired after ${canary}`, share: "on" },
         { Cookie: team.employee.cookie },
       ),
       { caseId },
@@ -204,5 +204,22 @@ describe("who opened the case", () => {
     expect((notes.data as { views: { name: string }[] }).views.map((view) => view.name)).toContain(
       team.hr.user.name,
     );
+  });
+});
+
+describe("nothing the employee typed is lost", () => {
+  test("a note over the limit is refused with its text kept, and nothing is stored", async () => {
+    const body = `${"A long day. ".repeat(400)}The end.`;
+    expect(body.length).toBeGreaterThan(4000);
+    const answer = await callRoute(
+      notesAction,
+      post(`/cases/${caseId}/notes`, { intent: "add", body }, { Cookie: team.employee.cookie }),
+      { caseId },
+    );
+    expect(answer.status).toBe(200);
+    const reply = answer.data as { initialValue: { body: string }; error: { body: string[] } };
+    expect(reply.initialValue.body).toBe(body);
+    expect(reply.error.body).toEqual(["validation.tooLong?max=4000"]);
+    expect(await db.privateNote.count({ where: { caseId, body } })).toBe(0);
   });
 });

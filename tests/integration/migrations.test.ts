@@ -20,7 +20,12 @@ afterAll(async () => {
   rmSync(workdir, { recursive: true, force: true });
 });
 
-describe("migrations through the wasm schema engine, without network access", () => {
+// Making a migration replays the whole history on a fresh embedded shadow
+// database (initdb in WebAssembly, then every migration): seconds of CPU that
+// grow with the history, so these tests get more time than the default.
+describe("migrations through the wasm schema engine, without network access", {
+  timeout: 90_000,
+}, () => {
   test("deploy on an up-to-date database applies nothing", async () => {
     expect(await deployMigrations(adapter.factory, paths)).toEqual([]);
   });

@@ -1,6 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { db } from "#app/modules/db.server.ts";
-import { action as physicianAction } from "#app/routes/cases.$caseId.physician.tsx";
+import { loader as notesPage } from "#app/routes/cases.$caseId.notes.tsx";
+import {
+  action as physicianAction,
+  loader as physicianPage,
+} from "#app/routes/cases.$caseId.physician.tsx";
 import { action as caseAction, loader as casePage } from "#app/routes/cases.$caseId.tsx";
 import { loader as casesList } from "#app/routes/cases.tsx";
 import { answerAs, createCaseTeam, planOf, proposeAs } from "#tests/helpers/cases.ts";
@@ -114,7 +118,7 @@ describe("the physician's review and advice", () => {
       capacities: "x",
       advisedAdjustments: "Z99",
     });
-    expect(JSON.stringify(unknown.data)).toContain("plans:errors.unknownAdjustment");
+    expect(JSON.stringify(unknown.data)).toContain("physician:refusals.unknown-adjustment");
     expect(
       (await asPhysician(manager.cookie, caseId, { intent: "advice", capacities: "x" })).status,
     ).toBe(404);
@@ -148,5 +152,142 @@ describe("the physician's review and advice", () => {
       },
     );
     expect(direct.status).toBe(404);
+  });
+
+  test("one click adds only what the newest advice names, and only once", async () => {
+    const { record, manager, physician } = await createCaseTeam();
+    const caseId = record.id;
+    await asPhysician(physician.cookie, caseId, {
+      intent: "advice",
+      capacities: "Four hours a day.",
+      advisedAdjustments: "A04",
+    });
+    const click = (catalogueId: string) =>
+      callRoute(
+        caseAction,
+        post(
+          `/cases/${caseId}`,
+          { intent: "propose-advised", catalogueId },
+          { Cookie: manager.cookie },
+        ),
+        { caseId },
+      );
+    for (const notAdvised of ["", "A05", "Z99"]) {
+      const answer = await click(notAdvised);
+      expect(answer.location).toBe(`/cases/${caseId}#physician`);
+    }
+    expect((await click("A04")).status).toBe(302);
+    expect((await click("A04")).location).toBe(`/cases/${caseId}#physician`);
+    const items = await db.planItem.findMany({ where: { caseId } });
+    expect(items.map((item) => (item.content as { catalogueId?: string }).catalogueId)).toEqual([
+      "A04",
+    ]);
+  });
+});
+
+describe("correcting medical notes", () => {
+  async function noteTeam() {
+    const team = await createCaseTeam();
+    const caseId = team.record.id;
+    await asPhysician(team.physician.cookie, caseId, {
+      intent: "medical-note",
+      body: "First text, shared",
+      shareWithEmployee: "on",
+    });
+    const note = await db.medicalNote.findFirstOrThrow({ where: { caseId } });
+    return { ...team, caseId, note };
+  }
+  const employeeSees = async (cookie: string, caseId: string) =>
+    JSON.stringify(
+      (await callRoute(notesPage, get(`/cases/${caseId}/notes`, { Cookie: cookie }), { caseId }))
+        .data,
+    );
+
+  test("an amended note shows its new text; the earlier text stays for the physician only", async () => {
+    const { physician, employee, manager, hr, caseId, note } = await noteTeam();
+    const amended = await asPhysician(physician.cookie, caseId, {
+      intent: "amend-medical-note",
+      noteId: note.id,
+      body: "Corrected text, shared",
+      shareWithEmployee: "on",
+    });
+    expect(amended.status).toBe(302);
+    const seen = await employeeSees(employee.cookie, caseId);
+    expect(seen).toContain("Corrected text, shared");
+    expect(seen).not.toContain("First text, shared");
+    const workspace = JSON.stringify(
+      (
+        await callRoute(
+          physicianPage,
+          get(`/cases/${caseId}/physician`, { Cookie: physician.cookie }),
+          { caseId },
+        )
+      ).data,
+    );
+    expect(workspace).toContain("First text, shared");
+    expect(workspace).toContain("Corrected text, shared");
+    for (const cookie of [manager.cookie, hr.cookie]) {
+      const answer = await callRoute(
+        physicianPage,
+        get(`/cases/${caseId}/physician`, { Cookie: cookie }),
+        { caseId },
+      );
+      expect(answer.status).toBe(404);
+    }
+    const events = await db.auditEvent.findMany({
+      where: { chain: `medical:${caseId}` },
+      orderBy: { seq: "asc" },
+    });
+    expect(events.map((event) => event.action)).toEqual([
+      "medical_note.written",
+      "medical_note.amended",
+    ]);
+    expect(JSON.stringify(events)).not.toContain("Corrected text");
+  });
+
+  test("a withdrawn note leaves the employee's page, stays marked for the physician, and can no longer be amended", async () => {
+    const { physician, employee, caseId, note } = await noteTeam();
+    const withdrawn = await asPhysician(physician.cookie, caseId, {
+      intent: "withdraw-medical-note",
+      noteId: note.id,
+    });
+    expect(withdrawn.status).toBe(302);
+    expect(await employeeSees(employee.cookie, caseId)).not.toContain("First text, shared");
+    const again = await asPhysician(physician.cookie, caseId, {
+      intent: "amend-medical-note",
+      noteId: note.id,
+      body: "Too late",
+    });
+    expect(again.status).toBe(200);
+    expect(JSON.stringify(again.data)).toContain("physician:refusals.withdrawn");
+    // The refused text comes back as it was typed.
+    expect(JSON.stringify(again.data)).toContain("Too late");
+    const stored = await db.medicalNote.findUniqueOrThrow({ where: { id: note.id } });
+    expect(stored.body).toBe("First text, shared");
+    expect(stored.withdrawnAt).not.toBeNull();
+  });
+
+  test("only the assigned physician corrects or withdraws, and only notes of this case", async () => {
+    const { employee, caseId, note } = await noteTeam();
+    const other = await noteTeam();
+    const asEmployee = await callRoute(
+      physicianAction,
+      post(
+        `/cases/${caseId}/physician`,
+        { intent: "withdraw-medical-note", noteId: note.id },
+        { Cookie: employee.cookie },
+      ),
+      { caseId },
+    );
+    expect(asEmployee.status).toBe(404);
+    // The other case's physician names this case's note through their own case.
+    const crossed = await asPhysician(other.physician.cookie, other.caseId, {
+      intent: "withdraw-medical-note",
+      noteId: note.id,
+    });
+    expect(crossed.status).toBe(404);
+    expect(
+      (await db.medicalNote.findUniqueOrThrow({ where: { id: note.id } })).withdrawnAt,
+    ).toBeNull();
   });
 });

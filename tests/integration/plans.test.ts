@@ -3,11 +3,12 @@ process.env.RESEND_API_KEY = "re_test";
 import { describe, expect, test } from "vitest";
 import { db } from "#app/modules/db.server.ts";
 import { sendDueDigests } from "#app/modules/plans/notify.server.ts";
+import { action as planAction } from "#app/routes/cases.$caseId.tsx";
 import { loader as versionLoader } from "#app/routes/cases.$caseId.versions.$number.tsx";
 import { loader as historyLoader } from "#app/routes/cases.$caseId.versions.tsx";
 import { answerAs, createCaseTeam, editAs, planOf, proposeAs } from "#tests/helpers/cases.ts";
 import { inbox } from "#tests/helpers/email.ts";
-import { callRoute, get } from "#tests/helpers/route-args.ts";
+import { callRoute, get, post } from "#tests/helpers/route-args.ts";
 import { sentEmails } from "#tests/mocks/resend.ts";
 
 const adjustment = (catalogueId: string, startDate = "2026-12-01") => ({
@@ -132,7 +133,9 @@ describe("negotiating a plan", () => {
     const refused = await answerAs(employee.cookie, caseId, agreement?.id ?? "", "decline", {
       reason: " ",
     });
-    expect(refused.status).toBe(302);
+    // Refused next to the field, as every form: nothing is stored.
+    expect(refused.status).toBe(200);
+    expect(JSON.stringify(refused.data)).toContain("plans:errors.declineReason");
     expect((await planOf(employee.cookie, caseId)).items[0]?.status.kind).toBe("awaiting");
     await answerAs(employee.cookie, caseId, agreement?.id ?? "", "decline", {
       reason: "E-mail suits me better",
@@ -194,6 +197,103 @@ describe("negotiating a plan", () => {
       [5, 18],
       [7, 24],
     ]);
+  });
+});
+
+describe("a schedule that goes up and down", () => {
+  async function scheduleOf(cookie: string, caseId: string) {
+    return (await planOf(cookie, caseId)).items
+      .filter((item) => item.kind === "SCHEDULE_PHASE")
+      .map((item) => [item.content.startWeek, item.content.hoursPerWeek])
+      .sort((a, b) => Number(a[0]) - Number(b[0]));
+  }
+  async function withPhases(phases: Array<[string, string]>) {
+    const team = await createCaseTeam();
+    for (const [week, hours] of phases) {
+      await proposeAs(team.manager.cookie, team.record.id, "SCHEDULE_PHASE", {
+        startWeek: week,
+        hoursPerWeek: hours,
+      });
+    }
+    const items = (await planOf(team.employee.cookie, team.record.id)).items;
+    const at = (week: number) => items.find((item) => item.content.startWeek === week)?.id ?? "";
+    const change = (intent: string, itemId: string) =>
+      callRoute(
+        planAction,
+        post(`/cases/${team.record.id}`, { intent, itemId }, { Cookie: team.employee.cookie }),
+        { caseId: team.record.id },
+      );
+    return { ...team, at, change };
+  }
+
+  test("stepping back after a phase brings the hours before it, and the moved phases wait for the other side", async () => {
+    const team = await withPhases([
+      ["1", "8"],
+      ["3", "16"],
+      ["5", "24"],
+    ]);
+    const answer = await team.change("step-back-phase", team.at(3));
+    expect(answer.location).toBe(`/cases/${team.record.id}#schedule`);
+    expect(await scheduleOf(team.manager.cookie, team.record.id)).toEqual([
+      [1, 8],
+      [3, 16],
+      [5, 8],
+      [7, 24],
+    ]);
+    const moved = (await planOf(team.manager.cookie, team.record.id)).items.find(
+      (item) => item.content.startWeek === 7,
+    );
+    expect(moved?.awaiting).toBe("EMPLOYER");
+  });
+
+  test("stepping back from the first phase is refused and changes nothing", async () => {
+    const team = await withPhases([
+      ["1", "8"],
+      ["3", "16"],
+    ]);
+    const before = await scheduleOf(team.manager.cookie, team.record.id);
+    const answer = await team.change("step-back-phase", team.at(1));
+    expect(answer.status).toBe(302);
+    expect(answer.location).toBe(`/cases/${team.record.id}#schedule`);
+    expect(await scheduleOf(team.manager.cookie, team.record.id)).toEqual(before);
+  });
+
+  test("a repeat that would pass week 104, or of a phase sharing its start week, changes nothing", async () => {
+    const late = await withPhases([
+      ["100", "20"],
+      ["104", "24"],
+    ]);
+    await late.change("repeat-phase", late.at(104));
+    await late.change("repeat-phase", late.at(100));
+    expect(await scheduleOf(late.manager.cookie, late.record.id)).toEqual([
+      [100, 20],
+      [104, 24],
+    ]);
+    const clash = await withPhases([
+      ["3", "16"],
+      ["3", "20"],
+    ]);
+    const [first, second] = (await planOf(clash.employee.cookie, clash.record.id)).items;
+    // The first of the two has no weeks of its own to repeat: refused.
+    await clash.change("repeat-phase", first?.id ?? "");
+    expect(await scheduleOf(clash.manager.cookie, clash.record.id)).toHaveLength(2);
+    // The second runs until the end: repeating it is fine.
+    await clash.change("repeat-phase", second?.id ?? "");
+    expect((await scheduleOf(clash.manager.cookie, clash.record.id)).map(([week]) => week)).toEqual(
+      [3, 3, 5],
+    );
+  });
+});
+
+describe("who proposed what", () => {
+  test("the manager sees an item HR proposed as HR's, by name, not as their own", async () => {
+    const { record, manager, hr, employee } = await createCaseTeam();
+    await proposeAs(hr.cookie, record.id, "REVIEW", { date: "2027-03-01" });
+    const [asManager] = (await planOf(manager.cookie, record.id)).items;
+    expect(asManager?.proposedBy).toEqual({ id: hr.user.id, name: hr.user.name });
+    expect(asManager?.proposedBySide).toBe("EMPLOYER");
+    const [asEmployee] = (await planOf(employee.cookie, record.id)).items;
+    expect(asEmployee?.proposedBy.name).toBe(hr.user.name);
   });
 });
 

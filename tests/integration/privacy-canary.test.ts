@@ -33,6 +33,9 @@ const canaries = {
   sharedNote: `CANARY-SHARED-${crypto.randomUUID()}`,
   medicalNote: `CANARY-MEDICAL-${crypto.randomUUID()}`,
   sharedMedicalNote: `CANARY-MEDICAL-SHARED-${crypto.randomUUID()}`,
+  /** A shared medical note's first text, before the physician corrected it. */
+  replacedMedicalText: `CANARY-MEDICAL-REPLACED-${crypto.randomUUID()}`,
+  correctedMedicalText: `CANARY-MEDICAL-CORRECTED-${crypto.randomUUID()}`,
 };
 const withheldCapacities = `CANARY-CAPACITIES-${crypto.randomUUID()}`;
 
@@ -45,7 +48,7 @@ for (const [body, share] of [
     notesAction,
     post(
       `/cases/${caseId}/notes`,
-      { body: `Note: ${body}`, ...(share ? { share: "on" } : {}) },
+      { intent: "add", body: `Note: ${body}`, ...(share ? { share: "on" } : {}) },
       { Cookie: team.employee.cookie },
     ),
     { caseId },
@@ -71,6 +74,37 @@ for (const [body, share] of [
     { caseId },
   );
 }
+// A shared note, corrected: the earlier text is the physician's alone.
+await callRoute(
+  physicianAction,
+  post(
+    `/cases/${caseId}/physician`,
+    {
+      intent: "medical-note",
+      body: `Medical: ${canaries.replacedMedicalText}`,
+      shareWithEmployee: "on",
+    },
+    { Cookie: team.physician.cookie },
+  ),
+  { caseId },
+);
+const corrected = await db.medicalNote.findFirstOrThrow({
+  where: { caseId, body: { contains: canaries.replacedMedicalText } },
+});
+await callRoute(
+  physicianAction,
+  post(
+    `/cases/${caseId}/physician`,
+    {
+      intent: "amend-medical-note",
+      noteId: corrected.id,
+      body: `Medical: ${canaries.correctedMedicalText}`,
+      shareWithEmployee: "on",
+    },
+    { Cookie: team.physician.cookie },
+  ),
+  { caseId },
+);
 await callRoute(
   physicianAction,
   post(
@@ -133,10 +167,13 @@ describe("the privacy canary", () => {
     expect(employeeSees).toContain(canaries.privateNote);
     expect(employeeSees).toContain(canaries.sharedMedicalNote);
     expect(employeeSees).not.toContain(canaries.medicalNote);
+    expect(employeeSees).toContain(canaries.correctedMedicalText);
+    expect(employeeSees).not.toContain(canaries.replacedMedicalText);
     const physicianSees = await everythingFor(team.physician.cookie);
     expect(physicianSees).toContain(canaries.medicalNote);
     expect(physicianSees).toContain(canaries.sharedNote);
     expect(physicianSees).not.toContain(canaries.privateNote);
+    expect(physicianSees).toContain(canaries.replacedMedicalText);
   });
 
   test.each([

@@ -1,15 +1,20 @@
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, Link, useNavigation } from "react-router";
+import { Form, Link, useActionData, useNavigation } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
+import { fieldProps } from "#app/components/ui/conform.ts";
 import { cx } from "#app/components/ui/cx.ts";
 import { TextAreaField } from "#app/components/ui/field.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
 import type { Side } from "#app/modules/plans/agreement.ts";
+import { declineReasonMaxLength, declineSchema } from "#app/modules/plans/answers.ts";
 import type { PlanItemView } from "#app/modules/plans/plans.server.ts";
 import { ItemDetails, itemTitle, useDate } from "./item-summary.tsx";
 
-type SerializedItem = Omit<PlanItemView, "updatedAt"> & { updatedAt: Date | string };
+/** A plan item as a page receives it (dates arrive as strings after the first navigation). */
+export type CardItem = Omit<PlanItemView, "updatedAt"> & { updatedAt: Date | string };
 
 const tone = {
   agreed: "border-success-700/30 bg-success-50 text-success-700",
@@ -28,13 +33,16 @@ export function ItemCard({
   catalogue,
   employeeName,
   caseId,
+  viewerId,
   extra,
 }: {
-  item: SerializedItem;
+  item: CardItem;
   side: Side | null;
   catalogue: CatalogueView;
   employeeName: string;
   caseId: string;
+  /** Who is reading: "proposed by you" only for what this person proposed. */
+  viewerId: string;
   /** More actions for this kind of item (repeating a schedule phase). */
   extra?: ReactNode;
 }) {
@@ -112,9 +120,12 @@ export function ItemCard({
       </div>
       <ItemDetails kind={item.kind} content={item.content} catalogue={catalogue} />
       <p className="mt-2 text-sm text-muted">
-        {item.proposedBySide === side
+        {item.proposedBy.id === viewerId
           ? t("proposedByYou")
-          : t("proposedBy", { side: sideName(item.proposedBySide) })}
+          : t("proposedByPerson", {
+              name: item.proposedBy.name,
+              side: t(`sides.${item.proposedBySide}`),
+            })}
       </p>
 
       {side ? (
@@ -182,30 +193,54 @@ export function ItemCard({
             </Form>
           ) : null}
           {extra}
-          {canDecline ? (
-            <details className="w-full">
-              <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-lg px-4 font-semibold text-brand-700 hover:bg-brand-50">
-                {t("actions.decline")}
-              </summary>
-              <Form method="post" className="mt-2 flex max-w-xl flex-col gap-3">
-                {hidden}
-                <TextAreaField
-                  id={`decline-${item.id}`}
-                  name="reason"
-                  label={t("actions.declineReason")}
-                  required
-                  rows={2}
-                />
-                <div>
-                  <Button type="submit" name="intent" value="decline" variant="secondary">
-                    {t("actions.sendDecline")}
-                  </Button>
-                </div>
-              </Form>
-            </details>
-          ) : null}
+          {canDecline ? <DeclineForm itemId={item.id} lockVersion={item.lockVersion} /> : null}
         </div>
       ) : null}
     </li>
+  );
+}
+
+/**
+ * Saying no, with a reason the other side can act on. Validated like every
+ * form (translated, next to the field); a reason that is refused comes back
+ * as it was typed.
+ */
+function DeclineForm({ itemId, lockVersion }: { itemId: string; lockVersion: number }) {
+  const { t } = useTranslation("plans");
+  const actionData = useActionData<{ form?: string; reply?: SubmissionResult<string[]> }>();
+  const lastResult = actionData?.form === `decline-${itemId}` ? actionData.reply : undefined;
+  const [form, fields] = useForm({
+    id: `decline-${itemId}`,
+    lastResult,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: declineSchema }),
+  });
+  return (
+    <details className="w-full" open={Boolean(lastResult)}>
+      <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-lg px-4 font-semibold text-brand-700 hover:bg-brand-50">
+        {t("actions.decline")}
+      </summary>
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        noValidate
+        className="mt-2 flex max-w-xl flex-col gap-3"
+      >
+        <input type="hidden" name="itemId" value={itemId} />
+        <input type="hidden" name="lockVersion" value={lockVersion} />
+        <TextAreaField
+          {...fieldProps(fields.reason)}
+          label={t("actions.declineReason")}
+          limit={declineReasonMaxLength}
+          rows={2}
+        />
+        <div>
+          <Button type="submit" name="intent" value="decline" variant="secondary">
+            {t("actions.sendDecline")}
+          </Button>
+        </div>
+      </Form>
+    </details>
   );
 }

@@ -1,8 +1,9 @@
-import type {
-  InputHTMLAttributes,
-  ReactNode,
-  SelectHTMLAttributes,
-  TextareaHTMLAttributes,
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useState,
 } from "react";
 import { useTranslation } from "react-i18next";
 import { parseErrorMessage } from "#app/modules/validation.ts";
@@ -137,6 +138,13 @@ type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"
   label: ReactNode;
   hint?: ReactNode;
   errors?: string[] | undefined;
+  /**
+   * The most characters the field takes. Shown before anyone types, with a
+   * count that follows the typing. Never enforced by the browser (a paste
+   * would be cut off unseen): the form's validation says what is too long,
+   * and keeps the text.
+   */
+  limit?: number;
 };
 
 export function TextAreaField({
@@ -146,21 +154,52 @@ export function TextAreaField({
   errors,
   className,
   rows = 3,
+  limit,
+  onInput,
   ...textarea
 }: TextAreaFieldProps) {
+  const [length, setLength] = useState(
+    typeof textarea.defaultValue === "string" ? textarea.defaultValue.length : 0,
+  );
+  const countId = `${id}-count`;
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
       {(describedBy, invalid) => (
-        <textarea
-          {...textarea}
-          id={id}
-          rows={rows}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-          className={cx(controlClasses(invalid), "leading-relaxed", className)}
-        />
+        <>
+          <textarea
+            {...textarea}
+            id={id}
+            rows={rows}
+            aria-invalid={invalid || undefined}
+            aria-describedby={limit ? cx(describedBy, countId) : describedBy}
+            onInput={(event) => {
+              setLength(event.currentTarget.value.length);
+              onInput?.(event);
+            }}
+            className={cx(controlClasses(invalid), "leading-relaxed", className)}
+          />
+          {limit ? <CharacterCount id={countId} length={length} limit={limit} /> : null}
+        </>
       )}
     </FieldFrame>
+  );
+}
+
+/** "120 of 4000 characters"; past the limit it says by how much, and screen readers hear it once. */
+function CharacterCount({ id, length, limit }: { id: string; length: number; limit: number }) {
+  const { t } = useTranslation();
+  const over = length - limit;
+  return (
+    <>
+      <p id={id} className={cx("text-sm", over > 0 ? "font-medium text-danger-700" : "text-muted")}>
+        {over > 0
+          ? t("validation.charactersOver", { count: over, max: limit })
+          : t("validation.characters", { count: length, max: limit })}
+      </p>
+      <p className="sr-only" aria-live="polite">
+        {over > 0 ? t("validation.tooLong", { max: limit }) : ""}
+      </p>
+    </>
   );
 }
 

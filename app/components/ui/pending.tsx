@@ -32,3 +32,9 @@ export function useIsSubmitting(formAction?: string): boolean {
   if (navigation.state === "idle" || !navigation.formMethod) return false;
   return formAction === undefined || navigation.formAction === formAction;
 }
+
+/** True while a form with this intent (the `intent` field or its submit button) is being sent. */
+export function useSubmittingIntent(intent: string): boolean {
+  const navigation = useNavigation();
+  return navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
+}

@@ -41,6 +41,8 @@ export type AuditAction =
   | "advice.given"
   | "plan.reviewed"
   | "medical_note.written"
+  | "medical_note.amended"
+  | "medical_note.withdrawn"
   | "consent.granted"
   | "consent.withdrawn";
 

@@ -9,6 +9,7 @@ import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import { type Client, normaliseEmail } from "#app/modules/auth/accounts.server.ts";
 import { createInvitation } from "#app/modules/organizations/invitations.server.ts";
 import { type Actor, type CaseParties, can } from "#app/modules/policy/policy.ts";
+import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
 import type { TenantDb } from "#app/modules/tenant.server.ts";
 
 /**
@@ -112,14 +113,14 @@ export type OpenCaseInput = {
   startDate?: string;
 };
 
-export type OpenCaseResult =
-  | { status: "opened"; caseId: string; invited: boolean }
-  | { status: "forbidden" }
-  | {
-      status: "invalid";
-      field: "employeeId" | "managerId" | "physicianId" | "employeeEmail";
-      reason: string;
-    };
+/** A field of a case form that is not acceptable, with the message (a translation key) to show next to it. */
+export type InvalidField = { reason: "invalid"; field: string; message: string };
+const invalid = (field: string, message: string) => refused("invalid", { field, message });
+
+export type OpenCaseResult = Result<
+  { caseId: string; invited: boolean },
+  Refusal<"forbidden"> | InvalidField
+>;
 
 /**
  * Opens a case for an existing member, or for someone invited by e-mail from
@@ -131,26 +132,26 @@ export async function openCase(
   input: OpenCaseInput,
   client: Client,
 ): Promise<OpenCaseResult> {
-  if (!can(actor, "cases.open")) return { status: "forbidden" };
+  if (!can(actor, "cases.open")) return refused("forbidden");
   const candidates = await caseCandidates(tdb);
   const isIn = (list: Array<{ id: string }>, id: string | undefined) =>
     Boolean(id && list.some((p) => p.id === id));
   if (!isIn(candidates.managers, input.managerId)) {
-    return { status: "invalid", field: "managerId", reason: "cases:errors.notAManager" };
+    return invalid("managerId", "cases:errors.notAManager");
   }
   if (input.physicianId && !isIn(candidates.physicians, input.physicianId)) {
-    return { status: "invalid", field: "physicianId", reason: "cases:errors.notAPhysician" };
+    return invalid("physicianId", "cases:errors.notAPhysician");
   }
   // A manager opens cases for the people they manage, with themselves responsible.
   if (actor.role === "MANAGER" && input.managerId !== actor.userId) {
-    return { status: "invalid", field: "managerId", reason: "cases:errors.managerSelf" };
+    return invalid("managerId", "cases:errors.managerSelf");
   }
 
   let employeeId: string | null = null;
   let inviteEmail: string | null = null;
   if (input.employeeId) {
     if (!isIn(candidates.employees, input.employeeId)) {
-      return { status: "invalid", field: "employeeId", reason: "validation.choose" };
+      return invalid("employeeId", "validation.choose");
     }
     employeeId = input.employeeId;
   } else if (input.employeeEmail) {
@@ -158,13 +159,13 @@ export async function openCase(
     const member = candidates.employees.find((person) => person.email === email);
     if (member) employeeId = member.id;
     else if (!actor.emailVerified) {
-      return { status: "invalid", field: "employeeEmail", reason: "auth:members.verifyFirst" };
+      return invalid("employeeEmail", "auth:members.verifyFirst");
     } else inviteEmail = email;
   } else {
-    return { status: "invalid", field: "employeeId", reason: "cases:errors.employeeRequired" };
+    return invalid("employeeId", "cases:errors.employeeRequired");
   }
   if (employeeId && employeeId === input.managerId) {
-    return { status: "invalid", field: "managerId", reason: "cases:errors.managerIsEmployee" };
+    return invalid("managerId", "cases:errors.managerIsEmployee");
   }
 
   const caseId = await tdb.$transaction(async (tx) => {
@@ -200,7 +201,7 @@ export async function openCase(
     });
     return created.id;
   });
-  return { status: "opened", caseId, invited: inviteEmail !== null };
+  return done({ caseId, invited: inviteEmail !== null });
 }
 
 export type CaseUpdate = {
@@ -219,24 +220,20 @@ export async function updateCase(
   record: CaseRecord,
   input: CaseUpdate,
   client: Client,
-): Promise<
-  | { status: "updated" }
-  | { status: "forbidden" }
-  | { status: "invalid"; field: string; reason: string }
-> {
-  if (!can(actor, "case.manage", partiesOf(record))) return { status: "forbidden" };
+): Promise<Result<undefined, Refusal<"forbidden"> | InvalidField>> {
+  if (!can(actor, "case.manage", partiesOf(record))) return refused("forbidden");
   const candidates = await caseCandidates(tdb);
   if (!candidates.managers.some((person) => person.id === input.managerId)) {
-    return { status: "invalid", field: "managerId", reason: "cases:errors.notAManager" };
+    return invalid("managerId", "cases:errors.notAManager");
   }
   if (
     input.physicianId &&
     !candidates.physicians.some((person) => person.id === input.physicianId)
   ) {
-    return { status: "invalid", field: "physicianId", reason: "cases:errors.notAPhysician" };
+    return invalid("physicianId", "cases:errors.notAPhysician");
   }
   if (input.status === "CLOSED" && !input.closedReason) {
-    return { status: "invalid", field: "closedReason", reason: "cases:errors.closedReason" };
+    return invalid("closedReason", "cases:errors.closedReason");
   }
   await tdb.$transaction(async (tx) => {
     await tx.case.update({
@@ -261,7 +258,7 @@ export async function updateCase(
       ...client,
     });
   });
-  return { status: "updated" };
+  return done();
 }
 
 /** Names for the audit page: whose case an event is about. Only ids the organisation owns. */

@@ -1,7 +1,9 @@
 import type { ConsentScope } from "#app/generated/prisma/client.ts";
 import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import type { Client } from "#app/modules/auth/accounts.server.ts";
+import type { Tx } from "#app/modules/db.server.ts";
 import { type Actor, can } from "#app/modules/policy/policy.ts";
+import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
 import type { TenantDb } from "#app/modules/tenant.server.ts";
 import { type CaseRecord, partiesOf } from "./cases.server.ts";
 
@@ -47,9 +49,26 @@ export async function setConsent(
   scope: ConsentScope,
   granted: boolean,
   client: Client,
-): Promise<boolean> {
-  if (!can(actor, "consent.manage", partiesOf(record))) return false;
-  await tdb.$transaction(async (tx) => {
+): Promise<Result<undefined, Refusal<"forbidden">>> {
+  if (!can(actor, "consent.manage", partiesOf(record))) return refused("forbidden");
+  await tdb.$transaction((tx) => setConsentIn(tx, actor, record, scope, granted, client));
+  return done();
+}
+
+/**
+ * Grants or withdraws inside a transaction the caller opened through the
+ * tenant door (after asking the policy), so the choice commits together with
+ * what it belongs to. Granting what is granted changes nothing.
+ */
+export async function setConsentIn(
+  tx: Tx,
+  actor: Actor,
+  record: CaseRecord,
+  scope: ConsentScope,
+  granted: boolean,
+  client: Client,
+): Promise<void> {
+  {
     const active = await tx.consent.findFirst({
       where: { caseId: record.id, scope, withdrawnAt: null },
     });
@@ -76,6 +95,5 @@ export async function setConsent(
       data: { scope },
       ...client,
     });
-  });
-  return true;
+  }
 }

@@ -1,6 +1,9 @@
+import type { Client } from "#app/modules/auth/accounts.server.ts";
 import { type Actor, can } from "#app/modules/policy/policy.ts";
+import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
 import type { TenantDb } from "#app/modules/tenant.server.ts";
 import { type CaseRecord, partiesOf } from "./cases.server.ts";
+import { setConsentIn } from "./consent.server.ts";
 
 /**
  * The employee's private space. Only the employee of the case reads or writes
@@ -17,23 +20,34 @@ export async function listPrivateNotes(tdb: TenantDb, actor: Actor, record: Case
   });
 }
 
+/**
+ * Saves a note. Marking it as shared is the employee's explicit choice to
+ * share notes with the physician, so the consent is granted in the same
+ * transaction: the note is never shared without it.
+ */
 export async function addPrivateNote(
   tdb: TenantDb,
   actor: Actor,
   record: CaseRecord,
   input: { body: string; sharedWithPhysician: boolean },
-): Promise<boolean> {
-  if (!can(actor, "privateNotes.use", partiesOf(record))) return false;
-  await tdb.privateNote.create({
-    data: {
-      organizationId: actor.organizationId,
-      caseId: record.id,
-      authorId: actor.userId,
-      body: input.body,
-      sharedWithPhysician: input.sharedWithPhysician,
-    },
+  client: Client,
+): Promise<Result<undefined, Refusal<"forbidden">>> {
+  if (!can(actor, "privateNotes.use", partiesOf(record))) return refused("forbidden");
+  await tdb.$transaction(async (tx) => {
+    await tx.privateNote.create({
+      data: {
+        organizationId: actor.organizationId,
+        caseId: record.id,
+        authorId: actor.userId,
+        body: input.body,
+        sharedWithPhysician: input.sharedWithPhysician,
+      },
+    });
+    if (input.sharedWithPhysician) {
+      await setConsentIn(tx, actor, record, "NOTES_TO_PHYSICIAN", true, client);
+    }
   });
-  return true;
+  return done();
 }
 
 export async function deletePrivateNote(
@@ -41,10 +55,10 @@ export async function deletePrivateNote(
   actor: Actor,
   record: CaseRecord,
   noteId: string,
-) {
-  if (!can(actor, "privateNotes.use", partiesOf(record))) return false;
+): Promise<Result<undefined, Refusal<"forbidden" | "not-found">>> {
+  if (!can(actor, "privateNotes.use", partiesOf(record))) return refused("forbidden");
   const { count } = await tdb.privateNote.deleteMany({
     where: { id: noteId, caseId: record.id, authorId: actor.userId },
   });
-  return count === 1;
+  return count === 1 ? done() : refused("not-found");
 }

@@ -1,11 +1,31 @@
 import { data } from "react-router";
+import type { Refusal, Result } from "#app/modules/result.ts";
 
 /** Missing, or belonging to another organisation: the answer is the same, so nothing leaks. */
 export function notFound(): never {
   throw data(null, { status: 404 });
 }
 
+/** A request no page of ours would send (an unknown intent, a malformed id): nothing was done. */
+export function badRequest(): never {
+  throw data(null, { status: 400 });
+}
+
 /** A page the person's role does not open. */
 export function forbidden(): never {
   throw data(null, { status: 403 });
+}
+
+type Answered = { reason: "not-found" } | { reason: "forbidden" };
+
+/**
+ * Answers the refusals every route answers alike (404 for "not-found", 403
+ * for "forbidden") and hands back the rest for the route to explain.
+ */
+export function orRespond<T, F extends Refusal>(
+  result: Result<T, F>,
+): Result<T, Exclude<F, Answered>> {
+  if (!result.ok && result.reason === "not-found") notFound();
+  if (!result.ok && result.reason === "forbidden") forbidden();
+  return result as Result<T, Exclude<F, Answered>>;
 }

@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { errorMessage } from "#app/modules/validation.ts";
 
-/** The physician's forms, shared by the browser and the server. */
+/**
+ * The physician's forms, shared by the browser and the server, and the
+ * longest texts each takes (the forms show them, with a count).
+ */
+export const physicianLimits = {
+  capacities: 1500,
+  advisedSchedule: 800,
+  remarks: 1500,
+  medicalNote: 4000,
+} as const;
+
 const text = (max: number) =>
   z
     .string({ error: "validation.required" })
@@ -17,14 +27,14 @@ const optional = (max: number) =>
     .transform((value) => value || undefined);
 
 export const adviceSchema = z.object({
-  capacities: text(1500),
+  capacities: text(physicianLimits.capacities),
   expectedDuration: optional(120),
   advisedAdjustments: z
     .array(z.string().max(20))
     .max(41)
     .default([])
     .transform((ids) => [...new Set(ids)].sort()),
-  advisedSchedule: optional(800),
+  advisedSchedule: optional(physicianLimits.advisedSchedule),
   nextConsultation: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "plans:errors.date")
@@ -33,15 +43,24 @@ export const adviceSchema = z.object({
 });
 
 export const reviewSchema = z.object({
-  versionNumber: z.coerce.number().int().min(1),
+  versionNumber: z.coerce.number().int().min(1).max(100_000),
   outcome: z.enum(["REVIEWED", "CONCERNS"], { error: "validation.choose" }),
-  remarks: text(1500),
+  remarks: text(physicianLimits.remarks),
 });
 
+const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => value === "on");
+
 export const medicalNoteSchema = z.object({
-  body: text(4000),
-  shareWithEmployee: z
-    .string()
-    .optional()
-    .transform((value) => value === "on"),
+  body: text(physicianLimits.medicalNote),
+  shareWithEmployee: checkbox,
 });
+
+/** Correcting a note: its new text and whether the employee reads it. */
+export const amendMedicalNoteSchema = medicalNoteSchema.extend({
+  noteId: z.string().min(1).max(64),
+});
+
+export const withdrawMedicalNoteSchema = z.object({ noteId: z.string().min(1).max(64) });

@@ -3,8 +3,11 @@ import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import type { Client } from "#app/modules/auth/accounts.server.ts";
 import { type CaseRecord, partiesOf } from "#app/modules/cases/cases.server.ts";
 import { consentState } from "#app/modules/cases/consent.server.ts";
+import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
+import { findAdjustment } from "#app/modules/catalog/catalog.ts";
 import { db } from "#app/modules/db.server.ts";
 import { type Actor, can } from "#app/modules/policy/policy.ts";
+import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
 import type { TenantDb } from "#app/modules/tenant.server.ts";
 
 /**
@@ -35,8 +38,12 @@ export async function giveAdvice(
   record: CaseRecord,
   input: AdviceInput,
   client: Client,
-): Promise<boolean> {
-  if (!can(actor, "advice.give", partiesOf(record))) return false;
+): Promise<Result<undefined, Refusal<"forbidden" | "unknown-adjustment">>> {
+  if (!can(actor, "advice.give", partiesOf(record))) return refused("forbidden");
+  const catalogue = await loadCatalogue();
+  if (input.advisedAdjustments.some((id) => !findAdjustment(catalogue, id))) {
+    return refused("unknown-adjustment");
+  }
   await tdb.$transaction(async (tx) => {
     const advice = await tx.physicianAdvice.create({
       data: {
@@ -62,7 +69,17 @@ export async function giveAdvice(
       ...client,
     });
   });
-  return true;
+  return done();
+}
+
+/** The catalogue ids the newest advice names: what either side may add in one click. */
+export async function advisedAdjustmentsOf(tdb: TenantDb, caseId: string): Promise<string[]> {
+  const advice = await tdb.physicianAdvice.findFirst({
+    where: { caseId },
+    orderBy: { createdAt: "desc" },
+    select: { advisedAdjustments: true },
+  });
+  return advice?.advisedAdjustments ?? [];
 }
 
 /**
@@ -92,8 +109,8 @@ export async function writeMedicalNote(
   record: CaseRecord,
   input: { body: string; sharedWithEmployee: boolean },
   client: Client,
-): Promise<boolean> {
-  if (!can(actor, "medicalNotes.write", partiesOf(record))) return false;
+): Promise<Result<undefined, Refusal<"forbidden">>> {
+  if (!can(actor, "medicalNotes.write", partiesOf(record))) return refused("forbidden");
   await tdb.$transaction(async (tx) => {
     const note = await tx.medicalNote.create({
       data: {
@@ -115,26 +132,128 @@ export async function writeMedicalNote(
       ...client,
     });
   });
-  return true;
+  return done();
 }
 
-/** All medical notes for the assigned physician; the shared ones for the employee; nothing for anyone else. */
+/**
+ * The physician corrects a note: the new text replaces it for every reader,
+ * the earlier text is kept for the physician only, and the change is audited
+ * in the case's medical chain. A withdrawn note is not amended.
+ */
+export async function amendMedicalNote(
+  tdb: TenantDb,
+  actor: Actor,
+  record: CaseRecord,
+  input: { noteId: string; body: string; sharedWithEmployee: boolean },
+  client: Client,
+): Promise<Result<undefined, Refusal<"forbidden" | "not-found" | "withdrawn" | "unchanged">>> {
+  if (!can(actor, "medicalNotes.write", partiesOf(record))) return refused("forbidden");
+  return tdb.$transaction(async (tx) => {
+    const note = await tx.medicalNote.findFirst({ where: { id: input.noteId, caseId: record.id } });
+    if (!note) return refused("not-found");
+    if (note.withdrawnAt) return refused("withdrawn");
+    const textChanged = note.body !== input.body;
+    if (!textChanged && note.sharedWithEmployee === input.sharedWithEmployee) {
+      return refused("unchanged");
+    }
+    const now = new Date();
+    if (textChanged) {
+      await tx.medicalNoteRevision.create({
+        data: {
+          organizationId: actor.organizationId,
+          noteId: note.id,
+          body: note.body,
+          replacedAt: now,
+        },
+      });
+    }
+    await tx.medicalNote.update({
+      where: { id: note.id },
+      data: {
+        body: input.body,
+        sharedWithEmployee: input.sharedWithEmployee,
+        ...(textChanged ? { amendedAt: now } : {}),
+      },
+    });
+    await recordAudit(tx, {
+      chain: medicalChain(record.id),
+      organizationId: null,
+      actorId: actor.userId,
+      action: "medical_note.amended",
+      targetType: "Case",
+      targetId: record.id,
+      data: { noteId: note.id, textChanged, shared: input.sharedWithEmployee },
+      ...client,
+    });
+    return done();
+  });
+}
+
+/** The physician withdraws a note: it stays in the physician's list, marked, and leaves the employee's. */
+export async function withdrawMedicalNote(
+  tdb: TenantDb,
+  actor: Actor,
+  record: CaseRecord,
+  noteId: string,
+  client: Client,
+): Promise<Result<undefined, Refusal<"forbidden" | "not-found">>> {
+  if (!can(actor, "medicalNotes.write", partiesOf(record))) return refused("forbidden");
+  return tdb.$transaction(async (tx) => {
+    const { count } = await tx.medicalNote.updateMany({
+      where: { id: noteId, caseId: record.id, withdrawnAt: null },
+      data: { withdrawnAt: new Date() },
+    });
+    if (count !== 1) return refused("not-found");
+    await recordAudit(tx, {
+      chain: medicalChain(record.id),
+      organizationId: null,
+      actorId: actor.userId,
+      action: "medical_note.withdrawn",
+      targetType: "Case",
+      targetId: record.id,
+      data: { noteId },
+      ...client,
+    });
+    return done();
+  });
+}
+
+/**
+ * Every medical note with its earlier texts for the assigned physician; the
+ * shared, not withdrawn ones (current text only) for the employee; nothing
+ * for anyone else.
+ */
 export async function medicalNotesFor(tdb: TenantDb, actor: Actor, record: CaseRecord) {
   const parties = partiesOf(record);
-  const select = { id: true, body: true, sharedWithEmployee: true, createdAt: true } as const;
+  const select = {
+    id: true,
+    body: true,
+    sharedWithEmployee: true,
+    createdAt: true,
+    amendedAt: true,
+    updatedAt: true,
+    withdrawnAt: true,
+  } as const;
   if (can(actor, "medicalNotes.write", parties)) {
     return tdb.medicalNote.findMany({
       where: { caseId: record.id },
       orderBy: { createdAt: "desc" },
-      select,
+      select: {
+        ...select,
+        revisions: {
+          orderBy: { replacedAt: "desc" },
+          select: { id: true, body: true, replacedAt: true },
+        },
+      },
     });
   }
   if (can(actor, "medicalNotes.readShared", parties)) {
-    return tdb.medicalNote.findMany({
-      where: { caseId: record.id, sharedWithEmployee: true },
+    const notes = await tdb.medicalNote.findMany({
+      where: { caseId: record.id, sharedWithEmployee: true, withdrawnAt: null },
       orderBy: { createdAt: "desc" },
       select,
     });
+    return notes.map((note) => ({ ...note, revisions: [] }));
   }
   return null;
 }
@@ -156,12 +275,12 @@ export async function reviewVersion(
   record: CaseRecord,
   input: { versionNumber: number; outcome: ReviewOutcome; remarks: string },
   client: Client,
-): Promise<"reviewed" | "forbidden" | "no-such-version"> {
-  if (!can(actor, "plan.review", partiesOf(record))) return "forbidden";
+): Promise<Result<undefined, Refusal<"forbidden" | "not-found">>> {
+  if (!can(actor, "plan.review", partiesOf(record))) return refused("forbidden");
   const version = await tdb.planVersion.findFirst({
     where: { caseId: record.id, number: input.versionNumber },
   });
-  if (!version) return "no-such-version";
+  if (!version) return refused("not-found");
   await tdb.$transaction(async (tx) => {
     const review = await tx.planReview.create({
       data: {
@@ -181,7 +300,7 @@ export async function reviewVersion(
       ...client,
     });
   });
-  return "reviewed";
+  return done();
 }
 
 /** The newest review of each version, for everyone on the case. */

@@ -17,8 +17,8 @@ import {
 const now = new Date("2026-11-22T10:00:00Z");
 
 function apply(item: ItemState, transition: Transition): ItemState {
-  if (!transition.ok) throw new Error(`refused: ${transition.refusal}`);
-  return { ...item, ...transition.changes };
+  if (!transition.ok) throw new Error(`refused: ${transition.reason}`);
+  return { ...item, ...transition.value };
 }
 
 describe("an item's agreement", () => {
@@ -33,13 +33,13 @@ describe("an item's agreement", () => {
 
   test("the proposer cannot agree twice, nor decline its own proposal", () => {
     const proposed = propose("EMPLOYEE", "h1");
-    expect(agree(proposed, "EMPLOYEE")).toEqual({ ok: false, refusal: "already-agreed" });
-    expect(decline(proposed, "EMPLOYEE", "no")).toEqual({ ok: false, refusal: "already-agreed" });
+    expect(agree(proposed, "EMPLOYEE")).toEqual({ ok: false, reason: "already-agreed" });
+    expect(decline(proposed, "EMPLOYEE", "no")).toEqual({ ok: false, reason: "already-agreed" });
   });
 
   test("declining needs a reason, keeps it, and waits for the proposer", () => {
     const proposed = propose("EMPLOYER", "h1");
-    expect(decline(proposed, "EMPLOYEE", "  ")).toEqual({ ok: false, refusal: "reason-required" });
+    expect(decline(proposed, "EMPLOYEE", "  ")).toEqual({ ok: false, reason: "reason-required" });
     const declined = apply(
       proposed,
       decline(proposed, "EMPLOYEE", "Mornings are too hard for now"),
@@ -77,7 +77,7 @@ describe("an item's agreement", () => {
 
   test("an edit that changes nothing is refused", () => {
     const item = propose("EMPLOYER", "h1");
-    expect(edit(item, "EMPLOYEE", "h1")).toEqual({ ok: false, refusal: "unchanged" });
+    expect(edit(item, "EMPLOYEE", "h1")).toEqual({ ok: false, reason: "unchanged" });
   });
 
   test("an edit clears an earlier decline", () => {
@@ -90,7 +90,7 @@ describe("an item's agreement", () => {
 
   test("the proposer withdraws a proposal that was never agreed; nobody else can", () => {
     const item = propose("EMPLOYER", "h1");
-    expect(withdraw(item, "EMPLOYEE", false, now)).toEqual({ ok: false, refusal: "not-yours" });
+    expect(withdraw(item, "EMPLOYEE", false, now)).toEqual({ ok: false, reason: "not-yours" });
     expect(statusOf(apply(item, withdraw(item, "EMPLOYER", false, now)))).toEqual({
       kind: "removed",
     });
@@ -99,7 +99,7 @@ describe("an item's agreement", () => {
   test("an item that was part of an agreed plan is taken out only when the other side agrees", () => {
     let item = propose("EMPLOYER", "h1");
     item = apply(item, agree(item, "EMPLOYEE"));
-    expect(withdraw(item, "EMPLOYER", true, now)).toEqual({ ok: false, refusal: "agreed-before" });
+    expect(withdraw(item, "EMPLOYER", true, now)).toEqual({ ok: false, reason: "agreed-before" });
     item = apply(item, proposeRemoval(item, "EMPLOYER", true));
     expect(statusOf(item)).toEqual({
       kind: "removal-proposed",
@@ -108,7 +108,7 @@ describe("an item's agreement", () => {
     });
     expect(answerRemoval(item, "EMPLOYER", true, now)).toEqual({
       ok: false,
-      refusal: "other-side-answers",
+      reason: "other-side-answers",
     });
     expect(statusOf(apply(item, answerRemoval(item, "EMPLOYEE", false, now)))).toEqual({
       kind: "agreed",
@@ -126,7 +126,7 @@ describe("an item's agreement", () => {
       decline(item, "EMPLOYEE", "x"),
       edit(item, "EMPLOYEE", "h2"),
     ]) {
-      expect(transition).toEqual({ ok: false, refusal: "removed" });
+      expect(transition).toEqual({ ok: false, reason: "removed" });
     }
   });
 });

@@ -1,3 +1,5 @@
+import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
+
 /**
  * Joint agreement, item by item: a pure state machine (no I/O).
  *
@@ -75,7 +77,7 @@ export function awaitingSide(item: ItemState): Side | null {
   return null;
 }
 
-export type Refusal =
+export type AgreementRefusal =
   | "removed"
   | "already-agreed"
   | "not-agreed-yet"
@@ -87,11 +89,10 @@ export type Refusal =
   | "no-removal-pending"
   | "other-side-answers";
 
-export type Transition =
-  | { ok: true; changes: Partial<ItemState> }
-  | { ok: false; refusal: Refusal };
+/** The changes a move makes to the item, or why it is not allowed now. */
+export type Transition = Result<Partial<ItemState>, Refusal<AgreementRefusal>>;
 
-const refuse = (refusal: Refusal): Transition => ({ ok: false, refusal });
+const refuse = (reason: AgreementRefusal): Transition => refused(reason);
 
 /** A new item: the proposing side agrees to its own content. */
 export function propose(side: Side, contentHash: string): ItemState {
@@ -111,7 +112,7 @@ export function agree(item: ItemState, side: Side): Transition {
   if (item.removedAt) return refuse("removed");
   if (item.removalProposedBySide) return refuse("removal-pending");
   if (hasAgreed(item, side)) return refuse("already-agreed");
-  return { ok: true, changes: { ...agreement(side, item.contentHash), ...noDecline } };
+  return done({ ...agreement(side, item.contentHash), ...noDecline });
 }
 
 export function decline(item: ItemState, side: Side, reason: string): Transition {
@@ -119,27 +120,25 @@ export function decline(item: ItemState, side: Side, reason: string): Transition
   if (item.removalProposedBySide) return refuse("removal-pending");
   if (hasAgreed(item, side)) return refuse("already-agreed");
   if (!reason.trim()) return refuse("reason-required");
-  return {
-    ok: true,
-    changes: { declinedHash: item.contentHash, declinedBySide: side, declineReason: reason.trim() },
-  };
+  return done({
+    declinedHash: item.contentHash,
+    declinedBySide: side,
+    declineReason: reason.trim(),
+  });
 }
 
 /** Changing an item makes it this side's proposal and clears the other side's agreement. */
 export function edit(item: ItemState, side: Side, newContentHash: string): Transition {
   if (item.removedAt) return refuse("removed");
   if (newContentHash === item.contentHash) return refuse("unchanged");
-  return {
-    ok: true,
-    changes: {
-      contentHash: newContentHash,
-      proposedBySide: side,
-      ...agreement(side, newContentHash),
-      ...agreement(otherSide(side), null),
-      ...noDecline,
-      removalProposedBySide: null,
-    },
-  };
+  return done({
+    contentHash: newContentHash,
+    proposedBySide: side,
+    ...agreement(side, newContentHash),
+    ...agreement(otherSide(side), null),
+    ...noDecline,
+    removalProposedBySide: null,
+  });
 }
 
 /**
@@ -155,26 +154,23 @@ export function withdraw(
   if (item.removedAt) return refuse("removed");
   if (inAgreedVersion || isAgreed(item)) return refuse("agreed-before");
   if (item.proposedBySide !== side) return refuse("not-yours");
-  return { ok: true, changes: { removedAt: now } };
+  return done({ removedAt: now });
 }
 
 export function proposeRemoval(item: ItemState, side: Side, inAgreedVersion: boolean): Transition {
   if (item.removedAt) return refuse("removed");
   if (item.removalProposedBySide) return refuse("removal-pending");
   if (!inAgreedVersion && !isAgreed(item)) return refuse("not-agreed-yet");
-  return { ok: true, changes: { removalProposedBySide: side, ...noDecline } };
+  return done({ removalProposedBySide: side, ...noDecline });
 }
 
 export function answerRemoval(item: ItemState, side: Side, accept: boolean, now: Date): Transition {
   if (item.removedAt) return refuse("removed");
   if (!item.removalProposedBySide) return refuse("no-removal-pending");
   if (item.removalProposedBySide === side) return refuse("other-side-answers");
-  return {
-    ok: true,
-    changes: accept
-      ? { removedAt: now, removalProposedBySide: null }
-      : { removalProposedBySide: null },
-  };
+  return done(
+    accept ? { removedAt: now, removalProposedBySide: null } : { removalProposedBySide: null },
+  );
 }
 
 /** The plan can become an agreed version: at least one item, and every live item agreed. */

@@ -7,6 +7,8 @@ import { type TenantDb, tenantDb } from "#app/modules/tenant.server.ts";
 import type { Side } from "./agreement.ts";
 import { sideIn } from "./plans.server.ts";
 
+export type CaseAccess = { member: Member; tdb: TenantDb; record: CaseRecord; side: Side | null };
+
 /**
  * Every case route starts here: the signed-in member, the case through the
  * tenant door, and the policy's word on seeing it. A case of another
@@ -20,7 +22,7 @@ export async function requireCase(
     params: { caseId?: string };
   },
   options: { recordView?: boolean } = {},
-): Promise<{ member: Member; tdb: TenantDb; record: CaseRecord; side: Side | null }> {
+): Promise<CaseAccess> {
   const member = requireMember(args);
   const tdb = tenantDb(member.actor.organizationId);
   const record = await findCase(tdb, args.params.caseId ?? "");

@@ -16,6 +16,10 @@ export const itemKinds = [
 ] as const;
 export type ItemKind = (typeof itemKinds)[number];
 
+export function isItemKind(value: unknown): value is ItemKind {
+  return typeof value === "string" && (itemKinds as readonly string[]).includes(value);
+}
+
 /** The six groups of the Dutch Functionele Mogelijkhedenlijst (FML). */
 export const capacityAreas = [
   "personal",

@@ -2,10 +2,12 @@ import type { PlanItem } from "#app/generated/prisma/client.ts";
 import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import type { Client } from "#app/modules/auth/accounts.server.ts";
 import { type CaseRecord, partiesOf } from "#app/modules/cases/cases.server.ts";
-import type { Tx } from "#app/modules/db.server.ts";
+import { db, type Tx } from "#app/modules/db.server.ts";
 import { type Actor, can, planSide } from "#app/modules/policy/policy.ts";
+import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
 import type { TenantDb } from "#app/modules/tenant.server.ts";
 import {
+  type AgreementRefusal,
   agree,
   answerRemoval,
   awaitingSide,
@@ -16,7 +18,6 @@ import {
   planIsAgreed,
   propose,
   proposeRemoval,
-  type Refusal,
   type Side,
   statusOf,
   type Transition,
@@ -40,12 +41,14 @@ import { diffVersions, planHash, type SnapshotItem, snapshotOf } from "./version
  */
 export type PlanItemView = ReturnType<typeof viewOf>;
 
-function viewOf(item: PlanItem, agreedIds: Set<string>) {
+function viewOf(item: PlanItem, agreedIds: Set<string>, names = new Map<string, string>()) {
   return {
     id: item.id,
     kind: item.kind as ItemKind,
     content: item.content as Record<string, unknown>,
     proposedBySide: item.proposedBySide as Side,
+    /** The person who proposed the current content (on either side, HR or the manager alike). */
+    proposedBy: { id: item.proposedById, name: names.get(item.proposedById) ?? "" },
     lockVersion: item.lockVersion,
     status: statusOf(item as ItemState),
     awaiting: awaitingSide(item as ItemState),
@@ -69,7 +72,12 @@ export async function loadPlan(tdb: TenantDb, caseId: string) {
   ]);
   const latest = versions[0];
   const agreedIds = snapshotIds(latest?.snapshot);
-  const views = items.map((item) => viewOf(item, agreedIds));
+  const proposers = await db.user.findMany({
+    where: { id: { in: [...new Set(items.map((item) => item.proposedById))] } },
+    select: { id: true, name: true },
+  });
+  const names = new Map(proposers.map((person) => [person.id, person.name]));
+  const views = items.map((item) => viewOf(item, agreedIds, names));
   const agreedNow = planIsAgreed(items as ItemState[]);
   const unchangedSinceLatest =
     latest !== undefined && agreedNow && planHash(snapshotOfItems(items)) === latest.contentHash;
@@ -137,7 +145,7 @@ export async function loadHistory(tdb: TenantDb, caseId: string) {
     .reverse();
 }
 
-export type PlanRefusal = Refusal | "forbidden" | "not-found";
+export type PlanRefusal = AgreementRefusal | "forbidden" | "not-found";
 
 /** The side the actor negotiates on in this case, or null when they may not. */
 export function sideIn(actor: Actor, record: CaseRecord): Side | null {
@@ -153,13 +161,13 @@ export async function proposeItem<K extends ItemKind>(
   kind: K,
   content: ContentOf[K],
   client: Client,
-): Promise<{ status: "proposed"; itemId: string } | { status: "refused"; refusal: PlanRefusal }> {
+): Promise<Result<{ itemId: string }, Refusal<"forbidden">>> {
   const side = sideIn(actor, record);
-  if (!side) return { status: "refused", refusal: "forbidden" };
+  if (!side) return refused("forbidden");
   const itemId = await tdb.$transaction((tx) =>
     proposeIn(tx, actor, side, record, kind, content, client),
   );
-  return { status: "proposed", itemId };
+  return done({ itemId });
 }
 
 /** Adds a proposal inside a transaction the caller opened (through the tenant door). */
@@ -207,10 +215,11 @@ export type Answer =
   | { type: "propose-removal" }
   | { type: "answer-removal"; accept: boolean };
 
-export type AnswerResult =
-  | { status: "done"; agreedVersion: number | null }
-  | { status: "conflict"; current: PlanItemView }
-  | { status: "refused"; refusal: PlanRefusal };
+/** Done (with the number of the version it completed, if any), a conflict, or refused. */
+export type AnswerResult = Result<
+  { agreedVersion: number | null },
+  Refusal<PlanRefusal> | { reason: "conflict"; current: PlanItemView }
+>;
 
 const auditAction = {
   agree: "plan.item_agreed",
@@ -236,7 +245,7 @@ export async function answerItem(
   client: Client,
 ): Promise<AnswerResult> {
   const side = sideIn(actor, record);
-  if (!side) return { status: "refused", refusal: "forbidden" };
+  if (!side) return refused("forbidden");
   return tdb.$transaction((tx) =>
     answerIn(tx, actor, side, record, itemId, lockVersion, answer, client),
   );
@@ -255,14 +264,14 @@ export async function answerIn(
 ): Promise<AnswerResult> {
   {
     const item = await tx.planItem.findFirst({ where: { id: itemId, caseId: record.id } });
-    if (!item) return { status: "refused", refusal: "not-found" } as const;
+    if (!item) return refused("not-found");
     const latest = await tx.planVersion.findFirst({
       where: { caseId: record.id },
       orderBy: { number: "desc" },
     });
     const agreedIds = snapshotIds(latest?.snapshot);
     if (item.lockVersion !== lockVersion)
-      return { status: "conflict", current: viewOf(item, agreedIds) } as const;
+      return refused("conflict", { current: viewOf(item, agreedIds) });
 
     const state = item as ItemState;
     const now = new Date();
@@ -289,19 +298,19 @@ export async function answerIn(
         transition = answerRemoval(state, side, answer.accept, now);
         break;
     }
-    if (!transition.ok) return { status: "refused", refusal: transition.refusal } as const;
+    if (!transition.ok) return refused(transition.reason);
 
     const { count } = await tx.planItem.updateMany({
       where: { id: item.id, lockVersion },
       data: {
-        ...transition.changes,
+        ...transition.value,
         ...(content ? { content, proposedById: actor.userId } : {}),
         lockVersion: { increment: 1 },
       },
     });
     if (count !== 1) {
       const current = await tx.planItem.findFirstOrThrow({ where: { id: item.id } });
-      return { status: "conflict", current: viewOf(current, agreedIds) } as const;
+      return refused("conflict", { current: viewOf(current, agreedIds) });
     }
     await recordAudit(tx, {
       organizationId: actor.organizationId,
@@ -322,7 +331,7 @@ export async function answerIn(
       await noteChangeFor(tx, record, otherSide(side));
     }
     const agreedVersion = await settleVersion(tx, actor, record, client);
-    return { status: "done", agreedVersion } as const;
+    return done({ agreedVersion });
   }
 }
 

@@ -1,0 +1,97 @@
+import { useTranslation } from "react-i18next";
+import { Form } from "react-router";
+import { Button } from "#app/components/ui/button.tsx";
+import { consentScopes } from "#app/modules/cases/consent-scopes.ts";
+
+type Scope = (typeof consentScopes)[number];
+
+/** The employee's choices to share, each with one button to change it, and what was chosen when. */
+export function Sharing({
+  consents,
+  history,
+}: {
+  consents: Record<Scope, boolean>;
+  history: Array<{
+    id: string;
+    scope: Scope;
+    grantedAt: Date | string;
+    withdrawnAt: Date | string | null;
+  }>;
+}) {
+  const { t, i18n } = useTranslation("physician");
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" });
+  return (
+    <section
+      id="sharing"
+      aria-labelledby="sharing-heading"
+      className="rounded-xl border border-line bg-surface p-5"
+    >
+      <h2 id="sharing-heading" className="text-lg font-semibold">
+        {t("employee.sharingHeading")}
+      </h2>
+      <p className="mb-4 text-muted">{t("employee.sharingIntro")}</p>
+      <ul className="flex flex-col gap-3">
+        {consentScopes.map((scope) => {
+          const granted = consents[scope];
+          return (
+            <li
+              key={scope}
+              className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-line p-3"
+            >
+              <div>
+                <p className="font-medium">
+                  {scope === "NOTES_TO_PHYSICIAN"
+                    ? t("employee.notesToPhysician")
+                    : t("employee.capacitiesToEmployer")}
+                </p>
+                <p
+                  className={
+                    granted ? "text-sm font-semibold text-success-700" : "text-sm text-muted"
+                  }
+                >
+                  {granted ? t("employee.on") : t("employee.off")}
+                </p>
+              </div>
+              <Form method="post">
+                <input type="hidden" name="intent" value="consent" />
+                <input type="hidden" name="scope" value={scope} />
+                <input type="hidden" name="granted" value={granted ? "no" : "yes"} />
+                <Button type="submit" variant={granted ? "secondary" : "primary"}>
+                  {granted ? t("employee.stopSharing") : t("employee.share")}
+                </Button>
+              </Form>
+            </li>
+          );
+        })}
+      </ul>
+      {history.length > 0 ? (
+        <>
+          <h3 className="mt-4 font-semibold">{t("employee.historyHeading")}</h3>
+          <ul className="mt-1 flex flex-col gap-1 text-sm">
+            {history.flatMap((consent) => {
+              const scope = t(`employee.scopes.${consent.scope}`);
+              const granted = (
+                <li key={`${consent.id}-granted`}>
+                  {t("employee.historyGranted", {
+                    date: when.format(new Date(consent.grantedAt)),
+                    scope,
+                  })}
+                </li>
+              );
+              if (!consent.withdrawnAt) return [granted];
+              return [
+                <li key={`${consent.id}-withdrawn`}>
+                  {t("employee.historyWithdrawn", {
+                    date: when.format(new Date(consent.withdrawnAt)),
+                    scope,
+                  })}
+                </li>,
+                granted,
+              ];
+            })}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { useTranslation } from "react-i18next";
+import { Form } from "react-router";
+import { Button } from "#app/components/ui/button.tsx";
+import { type Phase, repeatOrStepBack } from "#app/modules/plans/schedule.ts";
+
+/**
+ * Repeating a phase or stepping back after it, each behind a disclosure that
+ * says exactly what will change (the new phase, the later phases that move
+ * and need agreeing again) before anyone confirms. Works without JavaScript.
+ */
+export function PhaseActions({ phases, phaseId }: { phases: Phase[]; phaseId: string }) {
+  return (
+    <div className="flex w-full flex-col gap-2">
+      <PhaseChange phases={phases} phaseId={phaseId} stepBack={false} />
+      <PhaseChange phases={phases} phaseId={phaseId} stepBack />
+    </div>
+  );
+}
+
+function PhaseChange({
+  phases,
+  phaseId,
+  stepBack,
+}: {
+  phases: Phase[];
+  phaseId: string;
+  stepBack: boolean;
+}) {
+  const { t } = useTranslation("plans");
+  const change = repeatOrStepBack(phases, phaseId, stepBack);
+  // Stepping back only where the phase before had fewer hours; otherwise it means nothing.
+  if (stepBack && !change.ok && change.reason === "no-step-back") return null;
+  const intent = stepBack ? "step-back-phase" : "repeat-phase";
+  return (
+    <details className="rounded-lg border border-line p-3">
+      <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-brand-700">
+        {stepBack ? t("timeline.stepBackAction") : t("timeline.repeat")}
+      </summary>
+      {change.ok ? (
+        <Form method="post" className="mt-2 flex flex-col gap-2">
+          <input type="hidden" name="itemId" value={phaseId} />
+          <p>
+            {t(stepBack ? "timeline.stepBackPreview" : "timeline.repeatPreview", {
+              hours: change.value.insert.hoursPerWeek,
+              week: change.value.insert.startWeek,
+              count: change.value.insert.weeks,
+            })}
+          </p>
+          <p className="text-muted">
+            {change.value.moves.length === 0
+              ? t("timeline.movesNothing")
+              : t("timeline.moves", {
+                  count: change.value.moves.length,
+                  weeks: change.value.insert.weeks,
+                })}
+          </p>
+          <div>
+            <Button type="submit" name="intent" value={intent} variant="secondary">
+              {stepBack ? t("timeline.confirmStepBack") : t("timeline.confirmRepeat")}
+            </Button>
+          </div>
+        </Form>
+      ) : (
+        <p className="mt-2 text-muted">{t(`timeline.refusals.${change.reason}`)}</p>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,130 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Side } from "#app/modules/plans/agreement.ts";
+
+type Props = {
+  caseView: {
+    kind: "OWN_HEALTH" | "CARER";
+    country: "NL" | "BE" | "UK";
+    status: "PREPARING" | "ABSENT" | "RETURNING" | "SUSTAINED" | "CLOSED";
+    employeeName: string | null;
+    invitedEmail: string | null;
+    managerName: string;
+    physicianName: string | null;
+    isEmployee: boolean;
+  };
+  mayManage: boolean;
+};
+
+/** The plan page's title, who takes part, and the links to the case's other pages. */
+export function PlanHeader({ caseView, mayManage }: Props) {
+  const { t } = useTranslation("plans");
+  const { t: tc } = useTranslation("cases");
+  const { t: ta } = useTranslation("auth");
+  const title = caseView.isEmployee
+    ? t("titleOwn")
+    : caseView.employeeName
+      ? t("title", { name: caseView.employeeName })
+      : t("titleInvited", { email: caseView.invitedEmail ?? "" });
+  return (
+    <header className="flex flex-col gap-2">
+      <title>{`${title} · Werkpad`}</title>
+      <h1 className="text-3xl font-bold tracking-tight text-ink">{title}</h1>
+      <p className="text-lg text-muted">
+        {t("facts", {
+          kind: tc(`kinds.${caseView.kind}`),
+          country: ta(`countries.${caseView.country}`),
+          status: tc(`statuses.${caseView.status}`),
+        })}
+      </p>
+      <p className="text-muted">
+        {t("people", {
+          manager: caseView.managerName,
+          physician: caseView.physicianName ?? t("noPhysician"),
+        })}
+      </p>
+      <nav className="flex flex-wrap gap-3" aria-label={t("historyLink")}>
+        {caseView.isEmployee ? (
+          <Link to="notes" className="font-semibold text-brand-700 underline">
+            {tc("notes.link")}
+          </Link>
+        ) : null}
+        <Link to="versions" className="font-semibold text-brand-700 underline">
+          {t("historyLink")}
+        </Link>
+        {mayManage ? (
+          <Link to="edit" className="font-semibold text-brand-700 underline">
+            {t("editCase")}
+          </Link>
+        ) : null}
+      </nav>
+    </header>
+  );
+}
+
+type StateProps = {
+  side: Side | null;
+  employeeName: string;
+  items: Array<{ awaiting: Side | null }>;
+  versions: Array<{ number: number; contentHash: string; agreedAt: Date | string }>;
+  draftNumber: number | null;
+};
+
+/** Where the plan stands: the agreed version, the one being agreed, and whose turn it is. */
+export function PlanState({ side, employeeName, items, versions, draftNumber }: StateProps) {
+  const { t, i18n } = useTranslation("plans");
+  const otherSideName = side === "EMPLOYER" ? employeeName : t("sides.EMPLOYER");
+  const latest = versions[0];
+  const waitingForMe = items.filter((item) => side && item.awaiting === side).length;
+  const waitingForOther = items.filter((item) => item.awaiting && item.awaiting !== side).length;
+  const date = (value: Date | string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date(value));
+  return (
+    <section aria-labelledby="plan-state" className="rounded-xl border border-line bg-surface p-5">
+      <h2 id="plan-state" className="text-lg font-semibold">
+        {draftNumber === null && latest
+          ? t("version.agreed", { number: latest.number, date: date(latest.agreedAt) })
+          : latest
+            ? t("version.draft", { number: draftNumber })
+            : t("version.draftFirst")}
+      </h2>
+      {latest ? (
+        <p className="mt-1 text-sm text-muted">
+          {draftNumber !== null ? (
+            <>
+              <Link
+                to={`versions/${latest.number}`}
+                className="font-semibold text-brand-700 underline"
+              >
+                {t("version.readAgreed", { number: latest.number })}
+              </Link>{" "}
+              ·{" "}
+            </>
+          ) : null}
+          <abbr title={t("version.fingerprintHelp")} className="no-underline">
+            {t("version.fingerprint")}
+          </abbr>
+          :{" "}
+          <code className="font-mono" data-testid="plan-fingerprint">
+            {latest.contentHash.slice(0, 16)}
+          </code>
+        </p>
+      ) : null}
+      <ul className="mt-3 flex flex-col gap-1">
+        {waitingForMe > 0 ? (
+          <li className="font-semibold text-brand-800">
+            {t("version.waitingForYou", { count: waitingForMe })}
+          </li>
+        ) : null}
+        {waitingForOther > 0 ? (
+          <li className="text-muted">
+            {t("version.waitingForOther", { count: waitingForOther, side: otherSideName })}
+          </li>
+        ) : null}
+        {items.length === 0 ? (
+          <li className="text-muted">{t("version.allAgreedNoItems")}</li>
+        ) : null}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, useLocation, useSearchParams } from "react-router";
+import { Button } from "#app/components/ui/button.tsx";
+import { FormError } from "#app/components/ui/form-error.tsx";
+import type { CatalogueView } from "#app/modules/catalog/view.ts";
+import { today } from "#app/modules/dates.ts";
+import type { Side } from "#app/modules/plans/agreement.ts";
+import { contentSchemas, type ItemKind } from "#app/modules/plans/content.ts";
+import { type CardItem, ItemCard } from "./item-card.tsx";
+import { ItemFields } from "./item-fields.tsx";
+import { PhaseActions } from "./phase-actions.tsx";
+import { ScheduleTimeline } from "./schedule-timeline.tsx";
+
+/**
+ * One kind of plan item: its items with their answers, and the form to
+ * propose another. The schedule adds its timeline and the phase changes; the
+ * adjustments their catalogue (passed in as `children`).
+ */
+export function PlanSection({
+  kind,
+  items,
+  side,
+  catalogue,
+  employeeName,
+  caseId,
+  viewerId,
+  lastResult,
+  children,
+}: {
+  kind: ItemKind;
+  items: CardItem[];
+  side: Side | null;
+  catalogue: CatalogueView;
+  employeeName: string;
+  caseId: string;
+  viewerId: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation("plans");
+  const location = useLocation();
+  const sectionId = kind === "SCHEDULE_PHASE" ? "schedule" : kind.toLowerCase();
+  const phases = items.map((item) => ({
+    id: item.id,
+    startWeek: Number(item.content.startWeek),
+    hoursPerWeek: Number(item.content.hoursPerWeek),
+  }));
+  const sorted =
+    kind === "SCHEDULE_PHASE"
+      ? items.toSorted((a, b) => Number(a.content.startWeek) - Number(b.content.startWeek))
+      : items;
+  return (
+    <section
+      aria-labelledby={`${sectionId}-heading`}
+      id={sectionId}
+      className="flex flex-col gap-3"
+    >
+      <h2 id={`${sectionId}-heading`} className="text-2xl font-bold text-ink">
+        {t(`sections.${kind}`)}
+      </h2>
+      <p className="max-w-3xl text-muted">{t(`sectionIntros.${kind}`)}</p>
+      {kind === "SCHEDULE_PHASE" ? (
+        <ScheduleTimeline
+          phases={items.map((item, index) => ({
+            ...(phases[index] as (typeof phases)[number]),
+            agreed: item.status.kind === "agreed",
+          }))}
+        />
+      ) : null}
+      {items.length === 0 ? <p className="text-muted">{t("empty")}</p> : null}
+      <ul className="flex flex-col gap-3">
+        {sorted.map((item) => (
+          <ItemCard
+            key={item.id}
+            item={item}
+            side={side}
+            catalogue={catalogue}
+            employeeName={employeeName}
+            caseId={caseId}
+            viewerId={viewerId}
+            extra={
+              kind === "SCHEDULE_PHASE" && side ? (
+                <PhaseActions phases={phases} phaseId={item.id} />
+              ) : null
+            }
+          />
+        ))}
+      </ul>
+      {children}
+      {/* A fresh, closed form after every page change, so a sent proposal is not still on screen. */}
+      {side ? (
+        <AddItem key={location.key} kind={kind} catalogue={catalogue} lastResult={lastResult} />
+      ) : null}
+    </section>
+  );
+}
+
+function AddItem({
+  kind,
+  catalogue,
+  lastResult,
+}: {
+  kind: ItemKind;
+  catalogue: CatalogueView;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useTranslation("plans");
+  const [searchParams] = useSearchParams();
+  const chosenAdjustment = kind === "ADJUSTMENT" ? searchParams.get("adjustment") : null;
+  const defaults: Record<ItemKind, Record<string, string>> = {
+    CAPACITY: { area: "personal" },
+    ADJUSTMENT: { catalogueId: chosenAdjustment ?? "", startDate: today(), stage: "planned" },
+    SCHEDULE_PHASE: {},
+    AGREEMENT: { topic: "contact" },
+    REVIEW: {},
+  };
+  const [form, fields] = useForm({
+    id: `add-${kind}`,
+    lastResult,
+    defaultValue: defaults[kind],
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: contentSchemas[kind] }),
+  });
+  const open = Boolean(lastResult) || Boolean(chosenAdjustment);
+  return (
+    <details
+      open={open}
+      className="rounded-xl border border-dashed border-brand-600/50 bg-surface p-4"
+    >
+      <summary className="cursor-pointer font-semibold text-brand-700">{t(`add.${kind}`)}</summary>
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        noValidate
+        className="mt-4 flex max-w-2xl flex-col gap-5"
+      >
+        <input type="hidden" name="intent" value="propose" />
+        <input type="hidden" name="kind" value={kind} />
+        <FormError errors={form.errors} id={form.errorId} />
+        <ItemFields kind={kind} fields={fields as never} catalogue={catalogue} />
+        <div>
+          <Button type="submit">{t("propose")}</Button>
+        </div>
+      </Form>
+    </details>
+  );
+}

@@ -1,0 +1,63 @@
+import { partiesOf } from "#app/modules/cases/cases.server.ts";
+import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
+import { searchAdjustments } from "#app/modules/catalog/catalog.ts";
+import { catalogueIn } from "#app/modules/catalog/view.ts";
+import type { Language } from "#app/modules/i18n/languages.ts";
+import { adviceFor, reviewsOf } from "#app/modules/physician/physician.server.ts";
+import { can } from "#app/modules/policy/policy.ts";
+import type { CaseAccess } from "./case-access.server.ts";
+import { loadPlan } from "./plans.server.ts";
+import { adjustmentsInPlan, suggestedAdjustments } from "./suggestions.ts";
+
+/**
+ * Everything the plan page shows, for the person asking: the case, the plan
+ * with whose turn each item is, the physician's advice as this reader may
+ * see it, and the catalogue with its suggestions and search results.
+ */
+export async function planPage(
+  { member, tdb, record, side }: CaseAccess,
+  options: { language: Language; query: string; effect: string },
+) {
+  const { actor } = member;
+  const [plan, catalogue, advice, reviews] = await Promise.all([
+    loadPlan(tdb, record.id),
+    loadCatalogue(),
+    adviceFor(tdb, actor, record),
+    reviewsOf(tdb, record.id),
+  ]);
+  const { query, effect, language } = options;
+  const latest = plan.versions[0];
+  return {
+    caseView: {
+      id: record.id,
+      kind: record.kind,
+      country: record.country,
+      status: record.status,
+      employeeName: record.employee?.name ?? null,
+      invitedEmail: record.invitedEmail,
+      managerName: record.manager.name,
+      physicianName: record.physician?.name ?? null,
+      isEmployee: actor.userId === record.employeeId,
+      isPhysician: actor.userId === record.physicianId,
+    },
+    viewerId: actor.userId,
+    advice,
+    latestReview: latest ? (reviews[latest.number] ?? null) : null,
+    side,
+    mayManage: can(actor, "case.manage", partiesOf(record)),
+    plan,
+    catalogue: catalogueIn(catalogue, language),
+    search: {
+      query,
+      effect,
+      results:
+        query || effect
+          ? searchAdjustments(catalogue, { query, effects: effect ? [effect] : [], language }).map(
+              (adjustment) => adjustment.id,
+            )
+          : null,
+    },
+    suggested: suggestedAdjustments(catalogue, plan.items),
+    adjustmentsInPlan: [...adjustmentsInPlan(plan.items)],
+  };
+}
