@@ -6,19 +6,18 @@ import { requireMember } from "#app/modules/auth/request.server.ts";
 import { employeeNamesOfCases } from "#app/modules/cases/cases.server.ts";
 import { forbidden } from "#app/modules/http/errors.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
-import { tenantDb } from "#app/modules/tenant.server.ts";
 import { errorMessage } from "#app/modules/validation.ts";
 import type { Route } from "./+types/audit";
 
 export async function loader(args: Route.LoaderArgs) {
-  const { membership, actor } = requireMember(args);
+  const { membership, actor, tdb } = requireMember(args);
   if (!can(actor, "audit.view")) forbidden();
   const [events, chain] = await Promise.all([
-    listAuditEvents(membership.organizationId),
-    verifyChain(membership.organizationId),
+    listAuditEvents(tdb),
+    verifyChain(tdb.organizationId),
   ]);
   const caseIds = [...new Set(events.flatMap((event) => (event.caseId ? [event.caseId] : [])))];
-  const employees = await employeeNamesOfCases(tenantDb(membership.organizationId), caseIds);
+  const employees = await employeeNamesOfCases(tdb, caseIds);
   return {
     organizationName: membership.organizationName,
     events: events.map((event) => ({

@@ -39,7 +39,7 @@ export async function loader(args: Route.LoaderArgs) {
     medicalNotesFor(tdb, member.actor, record),
     consentState(tdb, record.id),
     consentHistory(tdb, member.actor, record),
-    caseViewsOf(record.organizationId, record.id),
+    caseViewsOf(tdb, record.id),
   ]);
   return {
     caseId: record.id,

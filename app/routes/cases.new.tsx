@@ -17,14 +17,13 @@ import { forbidden, orRespond } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import { findOrganization } from "#app/modules/organizations/organizations.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
-import { tenantDb } from "#app/modules/tenant.server.ts";
 import type { Route } from "./+types/cases.new";
 
 export async function loader(args: Route.LoaderArgs) {
-  const { actor } = requireMember(args);
+  const { actor, tdb } = requireMember(args);
   if (!can(actor, "cases.open")) forbidden();
   const [candidates, organization] = await Promise.all([
-    caseCandidates(tenantDb(actor.organizationId)),
+    caseCandidates(tdb),
     findOrganization(actor.organizationId),
   ]);
   return {
@@ -39,17 +38,12 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const { actor, user } = requireMember(args);
+  const { actor, user, tdb } = requireMember(args);
   if (!can(actor, "cases.open")) forbidden();
   const submission = parseWithZod(await args.request.formData(), { schema: newCaseSchema });
   if (submission.status !== "success") return submission.reply();
   const result = orRespond(
-    await openCase(
-      tenantDb(actor.organizationId),
-      { ...actor, name: user.name },
-      submission.value,
-      clientOf(args),
-    ),
+    await openCase(tdb, { ...actor, name: user.name }, submission.value, clientOf(args)),
   );
   if (!result.ok) return submission.reply({ fieldErrors: { [result.field]: [result.message] } });
   return redirectWithToast(`/cases/${result.value.caseId}`, {

@@ -4,13 +4,12 @@ import { PageHeader } from "#app/components/page.tsx";
 import { ButtonLink, buttonClasses } from "#app/components/ui/button.tsx";
 import { requireMember } from "#app/modules/auth/request.server.ts";
 import { listCases } from "#app/modules/cases/cases.server.ts";
-import { assignedCasesEverywhere } from "#app/modules/physician/physician.server.ts";
+import { assignedCasesEverywhere } from "#app/modules/cross-organization.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
-import { tenantDb } from "#app/modules/tenant.server.ts";
 import type { Route } from "./+types/cases";
 
 export async function loader(args: Route.LoaderArgs) {
-  const { actor, membership } = requireMember(args);
+  const { actor, membership, tdb } = requireMember(args);
   if (actor.role === "PHYSICIAN") {
     // A physician's cases span every organisation they work for.
     const assigned = await assignedCasesEverywhere(actor.userId);
@@ -32,7 +31,7 @@ export async function loader(args: Route.LoaderArgs) {
       cases: [],
     };
   }
-  const cases = await listCases(tenantDb(actor.organizationId), actor);
+  const cases = await listCases(tdb, actor);
   // An employee usually has one plan: "Your plan" goes straight to it.
   const [only] = cases;
   if (actor.role === "EMPLOYEE" && cases.length === 1 && only) throw redirect(`/cases/${only.id}`);

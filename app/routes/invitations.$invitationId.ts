@@ -8,15 +8,13 @@ import {
   revokeInvitation,
 } from "#app/modules/organizations/invitations.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
-import { tenantDb } from "#app/modules/tenant.server.ts";
 import type { Route } from "./+types/invitations.$invitationId";
 
 /** Re-send or withdraw an open invitation (the buttons on the members page post here). */
 export async function action(args: Route.ActionArgs) {
-  const { user, membership, actor } = requireMember(args);
+  const { user, actor, tdb } = requireMember(args);
   if (!can(actor, "members.list")) forbidden();
   const intent = (await args.request.formData()).get("intent");
-  const tdb = tenantDb(membership.organizationId);
   const id = args.params.invitationId;
   const result =
     intent === "resend"
@@ -34,9 +32,8 @@ export async function action(args: Route.ActionArgs) {
 
 /** There is no page for one invitation; the members page lists them. */
 export async function loader(args: Route.LoaderArgs) {
-  const { membership, actor } = requireMember(args);
+  const { actor, tdb } = requireMember(args);
   if (!can(actor, "members.list")) forbidden();
-  if (!(await findInvitation(tenantDb(membership.organizationId), args.params.invitationId)))
-    notFound();
+  if (!(await findInvitation(tdb, args.params.invitationId))) notFound();
   return redirect("/members");
 }

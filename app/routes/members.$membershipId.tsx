@@ -16,15 +16,13 @@ import {
   removeMember,
 } from "#app/modules/organizations/organizations.server.ts";
 import { can, roles } from "#app/modules/policy/policy.ts";
-import { tenantDb } from "#app/modules/tenant.server.ts";
 import type { Route } from "./+types/members.$membershipId";
 
 const roleSchema = z.enum(roles);
 
 export async function loader(args: Route.LoaderArgs) {
-  const { membership, actor, user } = requireMember(args);
+  const { actor, user, tdb } = requireMember(args);
   if (!can(actor, "members.list")) forbidden();
-  const tdb = tenantDb(membership.organizationId);
   const member = await findMember(tdb, args.params.membershipId);
   if (!member) notFound();
   const ownerCount = await countOwners(tdb);
@@ -39,9 +37,8 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const { membership, actor } = requireMember(args);
+  const { actor, tdb } = requireMember(args);
   if (!can(actor, "members.list")) forbidden();
-  const tdb = tenantDb(membership.organizationId);
   const formData = await args.request.formData();
   const id = args.params.membershipId;
   const member = await findMember(tdb, id);

@@ -16,16 +16,14 @@ import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import { invite, listOpenInvitations } from "#app/modules/organizations/invitations.server.ts";
 import { listMembers } from "#app/modules/organizations/organizations.server.ts";
 import { can, type Role, roles } from "#app/modules/policy/policy.ts";
-import { tenantDb } from "#app/modules/tenant.server.ts";
 import { requiredChoice, requiredEmail } from "#app/modules/validation.ts";
 import type { Route } from "./+types/members";
 
 const inviteSchema = z.object({ email: requiredEmail(), role: requiredChoice(roles) });
 
 export async function loader(args: Route.LoaderArgs) {
-  const { user, membership, actor } = requireMember(args);
+  const { user, membership, actor, tdb } = requireMember(args);
   if (!can(actor, "members.list")) forbidden();
-  const tdb = tenantDb(membership.organizationId);
   const [members, invitations] = await Promise.all([listMembers(tdb), listOpenInvitations(tdb)]);
   return {
     organizationName: membership.organizationName,
@@ -38,17 +36,12 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const { user, membership, actor } = requireMember(args);
+  const { user, actor, tdb } = requireMember(args);
   if (!can(actor, "members.list")) forbidden();
   const submission = parseWithZod(await args.request.formData(), { schema: inviteSchema });
   if (submission.status !== "success") return submission.reply();
   if (!user.emailVerified) return submission.reply({ formErrors: ["auth:members.verifyFirst"] });
-  const result = await invite(
-    tenantDb(membership.organizationId),
-    { ...actor, name: user.name },
-    submission.value,
-    clientOf(args),
-  );
+  const result = await invite(tdb, { ...actor, name: user.name }, submission.value, clientOf(args));
   switch (result.status) {
     case "sent":
       return redirectWithToast("/members", {

@@ -1,5 +1,6 @@
 import { db, type Tx } from "#app/modules/db.server.ts";
 import { contentHash } from "#app/modules/hash.ts";
+import { lockFor, type TenantDb, type TenantTx } from "#app/modules/tenant.server.ts";
 
 /**
  * The audit trail: append-only events (the database refuses UPDATE and DELETE),
@@ -71,7 +72,7 @@ export type AuditInput = {
 };
 
 /** A transaction (plain or through the tenant door); the append holds its lock until it commits. */
-type AuditClient = Tx;
+type AuditClient = Tx | TenantTx;
 const genesis = "0".repeat(64);
 
 function hashEvent(fields: Record<string, unknown>): string {
@@ -102,7 +103,7 @@ function hashedFields(event: {
  */
 export async function recordAudit(client: AuditClient, input: AuditInput): Promise<void> {
   const chain = input.chain ?? input.organizationId ?? accountChain;
-  await client.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`audit:${chain}`}))`;
+  await lockFor(client, `audit:${chain}`);
   const last = await client.auditEvent.findFirst({
     where: { chain },
     orderBy: { seq: "desc" },
@@ -162,11 +163,9 @@ export async function verifyChain(
  * An organisation's trail as owners and HR read it: its own events, and the
  * account events (sign-ins, password changes) of its current members.
  */
-export async function listAuditEvents(organizationId: string, limit = 200) {
-  const members = await db.membership.findMany({
-    where: { organizationId },
-    select: { userId: true },
-  });
+export async function listAuditEvents(tdb: TenantDb, limit = 200) {
+  const { organizationId } = tdb;
+  const members = await tdb.membership.findMany({ select: { userId: true } });
   const memberIds = members.map((member) => member.userId);
   const events = await db.auditEvent.findMany({
     where: {
@@ -243,9 +242,14 @@ export async function recordCaseView(input: {
 }
 
 /** Who opened a case and when, newest first: for the employee whose case it is. */
-export async function caseViewsOf(organizationId: string, caseId: string) {
+export async function caseViewsOf(tdb: TenantDb, caseId: string) {
   const events = await db.auditEvent.findMany({
-    where: { organizationId, action: "case.viewed", targetType: "Case", targetId: caseId },
+    where: {
+      organizationId: tdb.organizationId,
+      action: "case.viewed",
+      targetType: "Case",
+      targetId: caseId,
+    },
     orderBy: { at: "desc" },
     take: 100,
     select: { id: true, at: true, actorId: true },

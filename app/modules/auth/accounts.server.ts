@@ -1,8 +1,10 @@
 import type { Country, Language } from "#app/generated/prisma/client.ts";
 import { recordAudit, recordAuditNow } from "#app/modules/audit/audit.server.ts";
+import { membershipsOf } from "#app/modules/cross-organization.server.ts";
 import { db, type Tx } from "#app/modules/db.server.ts";
 import { env } from "#app/modules/env.server.ts";
 import { queueEmail } from "#app/modules/notifications/outbox.server.ts";
+import { withinOrganization } from "#app/modules/tenant.server.ts";
 import {
   hashPassword,
   type PasswordProblem,
@@ -78,12 +80,8 @@ async function limitSending(email: string, client: Client) {
 
 /** The organisation a fresh session starts in: the one the person joined first. */
 async function firstOrganizationOf(userId: string): Promise<string | null> {
-  const first = await db.membership.findFirst({
-    where: { userId },
-    orderBy: { createdAt: "asc" },
-    select: { organizationId: true },
-  });
-  return first?.organizationId ?? null;
+  const [first] = await membershipsOf(userId);
+  return first?.organization.id ?? null;
 }
 
 /**
@@ -189,7 +187,7 @@ export async function signUp(
     const organization = await tx.organization.create({
       data: { name: input.organizationName, country: input.country, language: input.language },
     });
-    await tx.membership.create({
+    await withinOrganization(tx, organization.id).membership.create({
       data: { organizationId: organization.id, userId: user.id, role: "OWNER" },
     });
     await recordAudit(tx, {

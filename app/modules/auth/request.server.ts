@@ -7,6 +7,7 @@ import {
 import { requestInfoContext } from "#app/modules/http/request-context.ts";
 import { readCookie } from "#app/modules/i18n/languages.ts";
 import type { Actor } from "#app/modules/policy/policy.ts";
+import { type TenantDb, tenantDb } from "#app/modules/tenant.server.ts";
 import {
   blankSessionCookie,
   type SignedIn,
@@ -20,6 +21,8 @@ import {
  * request; loaders and actions ask through the guards below.
  */
 export const signedInContext = createContext<SignedIn | null>(null);
+/** The tenant door of the organisation the person works in, opened once per request. */
+const tenantContext = createContext<TenantDb | null>(null);
 
 type Args = { request: Request; context: Readonly<RouterContextProvider> };
 
@@ -32,6 +35,9 @@ export async function loadSession(
   if (!token) return [];
   const signedIn = await validateSessionToken(token);
   context.set(signedInContext, signedIn);
+  if (signedIn?.membership) {
+    context.set(tenantContext, tenantDb(signedIn.membership.organizationId));
+  }
   if (!signedIn) return [blankSessionCookie()];
   return signedIn.renewed ? [sessionCookie(token, signedIn.expiresAt)] : [];
 }
@@ -58,15 +64,22 @@ export function requireUser({ request, context }: Args): SignedIn {
   throw redirect(`/signin?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
 }
 
-export type Member = SignedIn & { membership: NonNullable<SignedIn["membership"]>; actor: Actor };
+export type Member = SignedIn & {
+  membership: NonNullable<SignedIn["membership"]>;
+  actor: Actor;
+  /** The only way routes reach tenant data: scoped to the organisation the person works in. */
+  tdb: TenantDb;
+};
 
 /** The signed-in person working in an organisation they belong to. */
 export function requireMember(args: Args): Member {
   const signedIn = requireUser(args);
-  if (!signedIn.membership) throw redirect("/organizations");
+  const tdb = args.context.get(tenantContext);
+  if (!signedIn.membership || !tdb) throw redirect("/organizations");
   return {
     ...signedIn,
     membership: signedIn.membership,
+    tdb,
     actor: {
       userId: signedIn.user.id,
       organizationId: signedIn.membership.organizationId,

@@ -1,6 +1,7 @@
 import type { Role } from "#app/generated/prisma/client.ts";
 import { db } from "#app/modules/db.server.ts";
 import { secureAttribute } from "#app/modules/http/cookies.ts";
+import { tenantDb } from "#app/modules/tenant.server.ts";
 import { generateToken, hashToken } from "./tokens.ts";
 
 /**
@@ -74,14 +75,10 @@ export async function validateSessionToken(
     renewed = true;
     await db.session.update({ where: { id: sessionId }, data: { expiresAt } });
   }
+  // Still a member of the organisation the session works in? (Removed members lose it at once.)
   const membership = session.organization
-    ? await db.membership.findUnique({
-        where: {
-          organizationId_userId: {
-            organizationId: session.organization.id,
-            userId: session.userId,
-          },
-        },
+    ? await tenantDb(session.organization.id).membership.findFirst({
+        where: { userId: session.userId },
         select: { role: true },
       })
     : null;

@@ -1,10 +1,9 @@
 import type { ConsentScope } from "#app/generated/prisma/client.ts";
 import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import type { Client } from "#app/modules/auth/accounts.server.ts";
-import type { Tx } from "#app/modules/db.server.ts";
 import { type Actor, can } from "#app/modules/policy/policy.ts";
 import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
-import type { TenantDb } from "#app/modules/tenant.server.ts";
+import type { TenantDb, TenantTx } from "#app/modules/tenant.server.ts";
 import { type CaseRecord, partiesOf } from "./cases.server.ts";
 
 /**
@@ -61,7 +60,7 @@ export async function setConsent(
  * what it belongs to. Granting what is granted changes nothing.
  */
 export async function setConsentIn(
-  tx: Tx,
+  tx: TenantTx,
   actor: Actor,
   record: CaseRecord,
   scope: ConsentScope,

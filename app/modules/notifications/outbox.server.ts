@@ -33,8 +33,8 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(firstRetryMs * 2 ** Math.max(0, attempts - 1), maxRetryMs);
 }
 
-/** The application's client, or the client of an interactive transaction (`db.$transaction(async (tx) => …)`). */
-export type DbClient = Prisma.TransactionClient;
+/** Any client that can write the outbox: the plain one, a transaction, or a scoped transaction. */
+export type DbClient = Pick<Prisma.TransactionClient, "outboxMessage">;
 
 export type QueuedEmail<K extends EmailKind> = {
   kind: K;

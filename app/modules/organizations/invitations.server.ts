@@ -12,11 +12,12 @@ import {
 } from "#app/modules/auth/password.server.ts";
 import { createSession } from "#app/modules/auth/session.server.ts";
 import { generateToken, hashToken } from "#app/modules/auth/tokens.ts";
-import { db, type Tx } from "#app/modules/db.server.ts";
+import { invitationByTokenHash } from "#app/modules/cross-organization.server.ts";
+import { db } from "#app/modules/db.server.ts";
 import { env } from "#app/modules/env.server.ts";
 import { queueEmail } from "#app/modules/notifications/outbox.server.ts";
 import { type Actor, can } from "#app/modules/policy/policy.ts";
-import type { TenantDb } from "#app/modules/tenant.server.ts";
+import { type TenantDb, type TenantTx, tenantDb } from "#app/modules/tenant.server.ts";
 
 /**
  * Invitations to join an organisation with a role. Owners and HR send them
@@ -39,7 +40,7 @@ export function invitationState(
 }
 
 async function sendInvitationEmail(
-  tx: Tx,
+  tx: TenantTx,
   invitation: { email: string; role: Role; organizationId: string },
   inviterName: string,
   token: string,
@@ -93,7 +94,7 @@ export async function findInvitation(tdb: TenantDb, invitationId: string) {
  * Callers check the policy first (invite(), or opening a case for a new employee).
  */
 export async function createInvitation(
-  tx: Tx,
+  tx: TenantTx,
   actor: Actor & { name: string },
   input: { email: string; role: Role; caseId?: string },
   client: Client,
@@ -221,13 +222,7 @@ export async function revokeInvitation(
  * organisations: the link's secret is the key, so it finds only its own.
  */
 export async function invitationByToken(token: string) {
-  const invitation = await db.invitation.findUnique({
-    where: { tokenHash: hashToken(token) },
-    include: {
-      organization: { select: { id: true, name: true } },
-      invitedBy: { select: { name: true } },
-    },
-  });
+  const invitation = await invitationByTokenHash(hashToken(token));
   if (!invitation) return null;
   const account = await db.user.findUnique({
     where: { email: invitation.email },
@@ -237,7 +232,7 @@ export async function invitationByToken(token: string) {
 }
 
 async function join(
-  tx: Tx,
+  tx: TenantTx,
   invitation: { id: string; organizationId: string; role: Role; caseId: string | null },
   userId: string,
   client: Client,
@@ -283,7 +278,7 @@ export async function acceptInvitation(
   const invitation = await invitationByToken(token);
   if (invitation?.state !== "pending") return { status: "invalid" };
   if (invitation.email !== user.email) return { status: "wrong-account" };
-  const joined = await db.$transaction(async (tx) => {
+  const joined = await tenantDb(invitation.organizationId).$transaction(async (tx) => {
     if (!(await join(tx, invitation, user.id, client))) return false;
     // The link went to this mailbox, so the address is confirmed.
     await tx.user.updateMany({
@@ -310,7 +305,7 @@ export async function acceptInvitationAsNewUser(
   const problem = passwordProblem(input.password);
   if (problem) return { status: "weak-password", problem };
   const passwordHash = await hashPassword(input.password);
-  const userId = await db
+  const userId = await tenantDb(invitation.organizationId)
     .$transaction(async (tx) => {
       const user = await tx.user.create({
         data: {

@@ -2,9 +2,10 @@ import type { Role } from "#app/generated/prisma/client.ts";
 import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import type { Client } from "#app/modules/auth/accounts.server.ts";
 import { setActiveOrganization } from "#app/modules/auth/session.server.ts";
+import { membershipsOf } from "#app/modules/cross-organization.server.ts";
 import { db } from "#app/modules/db.server.ts";
 import { type Actor, can } from "#app/modules/policy/policy.ts";
-import type { TenantDb } from "#app/modules/tenant.server.ts";
+import { lockFor, type TenantDb, tenantDb } from "#app/modules/tenant.server.ts";
 
 /**
  * Organisations and their members. Queries on members go through the tenant
@@ -12,11 +13,7 @@ import type { TenantDb } from "#app/modules/tenant.server.ts";
  * of memberships, for the organisation switcher.
  */
 export async function organizationsOf(userId: string) {
-  const memberships = await db.membership.findMany({
-    where: { userId },
-    orderBy: { createdAt: "asc" },
-    select: { role: true, organization: { select: { id: true, name: true, country: true } } },
-  });
+  const memberships = await membershipsOf(userId);
   return memberships.map(({ role, organization }) => ({ ...organization, role }));
 }
 
@@ -26,13 +23,16 @@ export async function switchOrganization(
   userId: string,
   organizationId: string,
 ): Promise<{ name: string } | null> {
-  const member = await db.membership.findUnique({
-    where: { organizationId_userId: { organizationId, userId } },
-    select: { organization: { select: { name: true } } },
+  const member = await tenantDb(organizationId).membership.findFirst({
+    where: { userId },
+    select: { id: true },
   });
   if (!member) return null;
   await setActiveOrganization(sessionId, organizationId);
-  return member.organization;
+  return db.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { name: true },
+  });
 }
 
 export async function listMembers(tdb: TenantDb) {
@@ -77,7 +77,7 @@ export async function changeRole(
   client: Client,
 ): Promise<Outcome> {
   return tdb.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`owners:${actor.organizationId}`}))`;
+    await lockFor(tx, `owners:${actor.organizationId}`);
     const member = await tx.membership.findUnique({ where: { id: membershipId } });
     if (!member) return { status: "not-found" };
     const ownerCount = await tx.membership.count({ where: { role: "OWNER" } });
@@ -106,7 +106,7 @@ export async function removeMember(
   client: Client,
 ): Promise<Outcome> {
   return tdb.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`owners:${actor.organizationId}`}))`;
+    await lockFor(tx, `owners:${actor.organizationId}`);
     const member = await tx.membership.findUnique({ where: { id: membershipId } });
     if (!member) return { status: "not-found" };
     const ownerCount = await tx.membership.count({ where: { role: "OWNER" } });

@@ -5,7 +5,6 @@ import { type CaseRecord, partiesOf } from "#app/modules/cases/cases.server.ts";
 import { consentState } from "#app/modules/cases/consent.server.ts";
 import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
 import { findAdjustment } from "#app/modules/catalog/catalog.ts";
-import { db } from "#app/modules/db.server.ts";
 import { type Actor, can } from "#app/modules/policy/policy.ts";
 import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
 import type { TenantDb } from "#app/modules/tenant.server.ts";
@@ -311,36 +310,4 @@ export async function reviewsOf(tdb: TenantDb, caseId: string) {
     select: { versionNumber: true, outcome: true, remarks: true, createdAt: true },
   });
   return Object.fromEntries(reviews.map((review) => [review.versionNumber, review]));
-}
-
-/**
- * The cases a physician is assigned to, in every organisation they work for:
- * the one list that crosses organisations, limited to the physician's own
- * memberships as physician.
- */
-export async function assignedCasesEverywhere(userId: string) {
-  const memberships = await db.membership.findMany({
-    where: { userId, role: "PHYSICIAN" },
-    select: { organizationId: true },
-  });
-  return db.case.findMany({
-    where: {
-      physicianId: userId,
-      organizationId: { in: memberships.map((m) => m.organizationId) },
-    },
-    orderBy: [{ organizationId: "asc" }, { updatedAt: "desc" }],
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      organization: { select: { id: true, name: true } },
-      employee: { select: { name: true } },
-      versions: { orderBy: { number: "desc" }, take: 1, select: { number: true } },
-      reviews: {
-        orderBy: { createdAt: "desc" },
-        take: 1,
-        select: { versionNumber: true, outcome: true },
-      },
-    },
-  });
 }

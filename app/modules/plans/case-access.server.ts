@@ -3,7 +3,7 @@ import { clientOf, type Member, requireMember } from "#app/modules/auth/request.
 import { type CaseRecord, findCase, partiesOf } from "#app/modules/cases/cases.server.ts";
 import { notFound } from "#app/modules/http/errors.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
-import { type TenantDb, tenantDb } from "#app/modules/tenant.server.ts";
+import type { TenantDb } from "#app/modules/tenant.server.ts";
 import type { Side } from "./agreement.ts";
 import { sideIn } from "./plans.server.ts";
 
@@ -24,7 +24,7 @@ export async function requireCase(
   options: { recordView?: boolean } = {},
 ): Promise<CaseAccess> {
   const member = requireMember(args);
-  const tdb = tenantDb(member.actor.organizationId);
+  const { tdb } = member;
   const record = await findCase(tdb, args.params.caseId ?? "");
   if (!record || !can(member.actor, "case.view", partiesOf(record))) notFound();
   const { userId } = member.actor;

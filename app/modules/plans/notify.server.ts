@@ -1,9 +1,10 @@
 import type { CaseRecord } from "#app/modules/cases/cases.server.ts";
-import { db, type Tx } from "#app/modules/db.server.ts";
+import { dueDigests } from "#app/modules/cross-organization.server.ts";
 import { env } from "#app/modules/env.server.ts";
 import { startPeriodic } from "#app/modules/jobs.server.ts";
 import { log } from "#app/modules/log.server.ts";
 import { queueEmail } from "#app/modules/notifications/outbox.server.ts";
+import { type TenantTx, tenantDb } from "#app/modules/tenant.server.ts";
 import type { Side } from "./agreement.ts";
 
 /**
@@ -25,7 +26,7 @@ function recipientOf(record: CaseRecord, side: Side): string | null {
 
 /** Counts one more change waiting for a side's person in this case. */
 export async function noteChangeFor(
-  tx: Tx,
+  tx: TenantTx,
   record: CaseRecord,
   side: Side,
   now = new Date(),
@@ -58,7 +59,11 @@ export async function noteChangeFor(
   });
 }
 
-export async function sendPlanAgreed(tx: Tx, record: CaseRecord, version: number): Promise<void> {
+export async function sendPlanAgreed(
+  tx: TenantTx,
+  record: CaseRecord,
+  version: number,
+): Promise<void> {
   const employeeName = record.employee?.name ?? "";
   const people = await tx.user.findMany({
     where: {
@@ -82,33 +87,23 @@ export async function sendPlanAgreed(tx: Tx, record: CaseRecord, version: number
 }
 
 /**
- * Turns due digests into e-mails in the outbox. Runs for every organisation,
- * so it is one of the few reviewed places that query tenant tables directly;
- * each digest is claimed once, even with several server processes.
+ * Turns due digests into e-mails in the outbox. Finding them crosses
+ * organisations (cross-organization.server.ts); each is then sent inside its
+ * own organisation, and claimed once, even with several server processes.
  */
 export async function sendDueDigests(now = new Date()): Promise<number> {
-  const due = await db.planDigest.findMany({
-    where: { sentAt: null, dueAt: { lte: now } },
-    take: 50,
-    include: {
-      case: {
-        select: {
-          id: true,
-          organizationId: true,
-          employeeId: true,
-          employee: { select: { name: true } },
-        },
-      },
-    },
-  });
   let sent = 0;
-  for (const digest of due) {
-    await db.$transaction(async (tx) => {
+  for (const due of await dueDigests(now, 50)) {
+    await tenantDb(due.organizationId).$transaction(async (tx) => {
       const { count } = await tx.planDigest.updateMany({
-        where: { id: digest.id, sentAt: null },
+        where: { id: due.id, sentAt: null },
         data: { sentAt: now },
       });
       if (count !== 1) return;
+      const digest = await tx.planDigest.findUniqueOrThrow({
+        where: { id: due.id },
+        include: { case: { select: { employeeId: true, employee: { select: { name: true } } } } },
+      });
       const person = await tx.user.findUnique({ where: { id: digest.recipientId } });
       if (!person) return;
       await queueEmail(tx, {

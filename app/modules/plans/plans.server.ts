@@ -2,10 +2,10 @@ import type { PlanItem } from "#app/generated/prisma/client.ts";
 import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import type { Client } from "#app/modules/auth/accounts.server.ts";
 import { type CaseRecord, partiesOf } from "#app/modules/cases/cases.server.ts";
-import { db, type Tx } from "#app/modules/db.server.ts";
+import { db } from "#app/modules/db.server.ts";
 import { type Actor, can, planSide } from "#app/modules/policy/policy.ts";
 import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
-import type { TenantDb } from "#app/modules/tenant.server.ts";
+import { lockFor, type TenantDb, type TenantTx } from "#app/modules/tenant.server.ts";
 import {
   type AgreementRefusal,
   agree,
@@ -172,7 +172,7 @@ export async function proposeItem<K extends ItemKind>(
 
 /** Adds a proposal inside a transaction the caller opened (through the tenant door). */
 export async function proposeIn<K extends ItemKind>(
-  tx: Tx,
+  tx: TenantTx,
   actor: Actor,
   side: Side,
   record: CaseRecord,
@@ -253,7 +253,7 @@ export async function answerItem(
 
 /** Answers an item inside a transaction the caller opened (through the tenant door). */
 export async function answerIn(
-  tx: Tx,
+  tx: TenantTx,
   actor: Actor,
   side: Side,
   record: CaseRecord,
@@ -341,13 +341,13 @@ export async function answerIn(
  * announced to both sides.
  */
 async function settleVersion(
-  tx: Tx,
+  tx: TenantTx,
   actor: Actor,
   record: CaseRecord,
   client: Client,
 ): Promise<number | null> {
   // Serialise per case, so two last agreements at once make one version.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${record.id}`}))`;
+  await lockFor(tx, `plan:${record.id}`);
   const items = await tx.planItem.findMany({
     where: { caseId: record.id, organizationId: actor.organizationId },
   });
