@@ -23,7 +23,7 @@ import { catalogueProblems } from "#app/modules/plans/catalogue-check.server.ts"
 import { contentSchemas, type ItemKind, itemKinds } from "#app/modules/plans/content.ts";
 import { type Answer, answerItem, loadPlan, proposeItem } from "#app/modules/plans/plans.server.ts";
 import { repeatPhase } from "#app/modules/plans/schedule.server.ts";
-import { can } from "#app/modules/policy/policy.ts";
+import { can, caseRole } from "#app/modules/policy/policy.ts";
 import type { Route } from "./+types/cases.$caseId";
 
 export async function loader(args: Route.LoaderArgs) {
@@ -44,6 +44,7 @@ export async function loader(args: Route.LoaderArgs) {
       Array.isArray(item.content.effects) ? item.content.effects.map(String) : [],
     );
   const proposed = new Set(plan.items.map((item) => String(item.content.catalogueId ?? "")));
+  const role = caseRole(member.actor, partiesOf(record));
   return {
     caseView: {
       id: record.id,
@@ -54,8 +55,8 @@ export async function loader(args: Route.LoaderArgs) {
       invitedEmail: record.invitedEmail,
       managerName: record.manager.name,
       physicianName: record.physician?.name ?? null,
-      isEmployee: member.actor.userId === record.employeeId,
-      isPhysician: member.actor.userId === record.physicianId,
+      isEmployee: role === "EMPLOYEE",
+      isPhysician: role === "PHYSICIAN",
     },
     advice,
     latestReview: plan.versions[0] ? (reviews[plan.versions[0].number] ?? null) : null,

@@ -4,7 +4,7 @@ import type { Client } from "#app/modules/auth/accounts.server.ts";
 import { type CaseRecord, partiesOf } from "#app/modules/cases/cases.server.ts";
 import { consentState } from "#app/modules/cases/consent.server.ts";
 import { db } from "#app/modules/db.server.ts";
-import { type Actor, can } from "#app/modules/policy/policy.ts";
+import { type Actor, can, caseRole } from "#app/modules/policy/policy.ts";
 import type { TenantDb } from "#app/modules/tenant.server.ts";
 
 /**
@@ -75,15 +75,11 @@ export async function adviceFor(tdb: TenantDb, actor: Actor, record: CaseRecord)
     orderBy: { createdAt: "desc" },
   });
   if (!advice) return null;
-  const parties = partiesOf(record);
-  const employerSide = parties.employeeId !== actor.userId && parties.physicianId !== actor.userId;
-  const shared = (await consentState(tdb, record.id)).CAPACITIES_TO_EMPLOYER;
+  const role = caseRole(actor, partiesOf(record));
+  const employerSide = role !== "EMPLOYEE" && role !== "PHYSICIAN";
+  const withheld = employerSide && !(await consentState(tdb, record.id)).CAPACITIES_TO_EMPLOYER;
   const { capacities, ...rest } = advice;
-  return {
-    ...rest,
-    capacities: employerSide && !shared ? null : capacities,
-    capacitiesWithheld: employerSide && !shared,
-  };
+  return { ...rest, capacities: withheld ? null : capacities, capacitiesWithheld: withheld };
 }
 
 export async function writeMedicalNote(
