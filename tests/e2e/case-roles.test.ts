@@ -1,17 +1,5 @@
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { demoPassword } from "../../prisma/demo.ts";
-import { expectNoAxeViolations, screenshot } from "./helpers.ts";
-
-async function signIn(context: BrowserContext, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.locator("html[data-hydrated]").waitFor();
-  await page.getByRole("textbox", { name: "E-mail address" }).fill(email);
-  await page.getByLabel("Password").fill(demoPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/app$/);
-  return page;
-}
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, screenshot, signIn } from "./helpers.ts";
 
 test("an HR colleague who is ill uses her own case as its employee, not as its employer", async ({
   browser,

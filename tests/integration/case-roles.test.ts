@@ -38,6 +38,17 @@ async function caseFor(parties: { employeeId: string; managerId: string; physici
   });
 }
 
+/** A member with the given role who is the employee of a case of their own. */
+async function employeeOfOwnCase(role: Role, managerId = team.manager.user.id) {
+  const person = await createMember(organizationId, role);
+  const record = await caseFor({
+    employeeId: person.user.id,
+    managerId,
+    physicianId: team.physician.user.id,
+  });
+  return { person, record };
+}
+
 const visits = {
   "open the plan": (cookie: string, caseId: string) =>
     callRoute(casePage, get(`/cases/${caseId}`, { Cookie: cookie }), { caseId }),
@@ -133,16 +144,10 @@ describe("every organisation role in every part of a case, through the routes", 
   });
 });
 
-const illHr = await createMember(organizationId, "HR");
-const illHrCase = await caseFor({
-  employeeId: illHr.user.id,
-  managerId: team.owner.user.id,
-  physicianId: team.physician.user.id,
-});
+const illHr = await employeeOfOwnCase("HR", team.owner.user.id);
 
 describe("an HR colleague who is ill", () => {
-  const ill = illHr;
-  const record = illHrCase;
+  const { person: ill, record } = illHr;
   const caseId = record.id;
   const notes = (cookie: string) =>
     callRoute(notesPage, get(`/cases/${caseId}/notes`, { Cookie: cookie }), { caseId });
@@ -308,12 +313,8 @@ describe("an HR colleague who is ill", () => {
 
 describe("an owner who is ill", () => {
   test("uses their case as its employee and does not manage it", async () => {
-    const ill = await createMember(organizationId, "OWNER");
-    const { id: caseId } = await caseFor({
-      employeeId: ill.user.id,
-      managerId: team.hr.user.id,
-      physicianId: team.physician.user.id,
-    });
+    const { person: ill, record } = await employeeOfOwnCase("OWNER", team.hr.user.id);
+    const caseId = record.id;
     const status = async (handler: (args: never) => unknown, path: string) =>
       (await callRoute(handler, get(path, { Cookie: ill.cookie }), { caseId })).status;
     expect(await status(casePage, `/cases/${caseId}`)).toBe(200);
@@ -322,21 +323,15 @@ describe("an owner who is ill", () => {
   });
 });
 
-const illManager = await createMember(organizationId, "MANAGER");
-const illManagerCase = await caseFor({
-  employeeId: illManager.user.id,
-  managerId: team.manager.user.id,
-  physicianId: team.physician.user.id,
-});
+const illManager = await employeeOfOwnCase("MANAGER");
 const caseIllManagerManages = await caseFor({
   employeeId: team.otherEmployee.user.id,
-  managerId: illManager.user.id,
+  managerId: illManager.person.user.id,
   physicianId: team.physician.user.id,
 });
 
 describe("a manager who is the employee of a case", () => {
-  const ill = illManager;
-  const own = illManagerCase;
+  const { person: ill, record: own } = illManager;
   const managed = caseIllManagerManages;
 
   test("opens their own case as its employee (no 404)", async () => {
@@ -369,12 +364,7 @@ describe("a manager who is the employee of a case", () => {
 
 describe("the case list", () => {
   test("HR sees every case, their own one marked as theirs", async () => {
-    const ill = await createMember(organizationId, "HR");
-    const own = await caseFor({
-      employeeId: ill.user.id,
-      managerId: team.manager.user.id,
-      physicianId: team.physician.user.id,
-    });
+    const { person: ill, record: own } = await employeeOfOwnCase("HR");
     const list = await callRoute(casesList, get("/cases", { Cookie: ill.cookie }));
     const cases = (list.data as { cases: Array<{ id: string; isOwn: boolean }> }).cases;
     expect(cases.length).toBe(await db.case.count({ where: { organizationId } }));
@@ -467,12 +457,8 @@ describe("who the case forms offer and accept", () => {
   });
 
   test("the edit form never offers or accepts the case's employee as its manager", async () => {
-    const employeeManager = await createMember(organizationId, "MANAGER");
-    const { id: caseId } = await caseFor({
-      employeeId: employeeManager.user.id,
-      managerId: team.manager.user.id,
-      physicianId: team.physician.user.id,
-    });
+    const { person: employeeManager, record } = await employeeOfOwnCase("MANAGER");
+    const caseId = record.id;
     const form = await callRoute(
       editCase,
       get(`/cases/${caseId}/edit`, { Cookie: team.hr.cookie }),
