@@ -32,6 +32,13 @@ export const demoPeople: Array<{
     memberships: [{ organizationId: "demo-org-nl", role: "HR" }],
   },
   {
+    // HR, and the employee of a case of her own: she uses Werkpad as an employee there.
+    email: "hr.employee@demo.werkpad.test",
+    name: "Fatma Yilmaz",
+    language: "nl",
+    memberships: [{ organizationId: "demo-org-nl", role: "HR" }],
+  },
+  {
     email: "manager@demo.werkpad.test",
     name: "Mark Jansen",
     language: "nl",

@@ -1,6 +1,7 @@
 /**
  * Demo cases for the seed: a Dutch case whose plan was agreed once and is
- * being changed, and a Belgian carer case still being negotiated. Written
+ * being changed, a Dutch case whose employee is an HR colleague, and a
+ * Belgian carer case still being negotiated. Written
  * straight to the database with the plan's own pure rules (agreement.ts,
  * content.ts, versions.ts), the way the app would have written them.
  */
@@ -32,6 +33,8 @@ export async function seedCases(db: Db, people: Map<string, string>) {
     if (!found) throw new Error(`Seed person ${email} is missing`);
     return found;
   };
+  // Each block is added once; a database seeded before a block existed gets it on the next run.
+  if (!(await db.case.findUnique({ where: { id: "demo-case-nl-hr" } }))) await hrColleaguesCase();
   if (await db.case.count({ where: { id: { in: ["demo-case-nl", "demo-case-be"] } } })) return;
 
   async function item(
@@ -54,6 +57,51 @@ export async function seedCases(db: Db, people: Map<string, string>) {
     }
     return db.planItem.create({
       data: { organizationId, caseId, kind, content: stored, proposedById: by.userId, ...state },
+    });
+  }
+
+  // The Netherlands: Fatma Yilmaz of HR is in treatment. In her case she is the
+  // employee; the owner, Sanne Bakker, is her manager. Nothing is agreed yet.
+  async function hrColleaguesCase() {
+    const caseId = "demo-case-nl-hr";
+    const organizationId = "demo-org-nl";
+    const sanne = { side: "EMPLOYER" as const, userId: id("owner@demo.werkpad.test") };
+    await db.case.create({
+      data: {
+        id: caseId,
+        organizationId,
+        kind: "OWN_HEALTH",
+        country: "NL",
+        status: "PREPARING",
+        employeeId: id("hr.employee@demo.werkpad.test"),
+        managerId: sanne.userId,
+        physicianId: id("physician@demo.werkpad.test"),
+        openedById: sanne.userId,
+        startKind: "DISCLOSURE",
+        startDate: daysAgo(7),
+      },
+    });
+    await item(
+      caseId,
+      organizationId,
+      "AGREEMENT",
+      {
+        topic: "contact",
+        text: "Elke maandag een kort telefoontje, alleen als het u uitkomt.",
+        frequency: "Elke week",
+      },
+      sanne,
+      "waiting",
+    );
+    await db.medicalNote.create({
+      data: {
+        organizationId,
+        caseId,
+        physicianId: id("physician@demo.werkpad.test"),
+        body: "Neem de tijd voor de behandeling; na de laatste kuur kijken we samen naar werk.",
+        sharedWithEmployee: true,
+        createdAt: daysAgo(3),
+      },
     });
   }
 

@@ -53,7 +53,8 @@ async function seed() {
     console.log(`    ${person.email.padEnd(32)} ${person.name}, ${where.join(" and ")}`);
   }
   console.log(
-    "  Cases: a Dutch return with an agreed plan being changed, a Belgian carer case being negotiated.",
+    "  Cases: a Dutch return with an agreed plan being changed, a Dutch HR colleague's own case\n" +
+      "  (she is its employee), a Belgian carer case being negotiated.",
   );
   console.log("  E-mails the demo sends are readable at /dev/outbox.\n");
 }

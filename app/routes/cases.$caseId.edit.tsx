@@ -25,7 +25,7 @@ export async function loader(args: Route.LoaderArgs) {
   return {
     caseId: record.id,
     employeeName: record.employee?.name ?? record.invitedEmail ?? "",
-    candidates: await caseCandidates(tdb),
+    candidates: await caseCandidates(tdb, record),
     defaults: {
       status: record.status,
       closedReason: record.closedReason ?? "",

@@ -49,6 +49,8 @@ export async function loader(args: Route.LoaderArgs) {
       invitedEmail: record.invitedEmail,
       managerName: record.manager.name,
       agreedVersion: record.agreedVersion?.number ?? null,
+      // HR, an owner or a manager may also be the employee of a case of their own.
+      isOwn: record.caseRole === "EMPLOYEE",
     })),
   };
 }
@@ -82,6 +84,11 @@ export default function Cases({ loaderData }: Route.ComponentProps) {
                 >
                   {record.employeeName ?? t("list.invited", { email: record.invitedEmail ?? "" })}
                 </Link>
+                {record.isOwn && role !== "EMPLOYEE" ? (
+                  <span className="ml-2 rounded-md border border-brand-200 bg-brand-50 px-2 py-0.5 text-sm font-semibold text-brand-800">
+                    {t("list.yours")}
+                  </span>
+                ) : null}
                 <p className="text-muted">
                   {t(`kinds.${record.kind}`)} · {t("list.manager")}: {record.managerName}
                 </p>

@@ -1,5 +1,18 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { type BrowserContext, expect, type Page, type TestInfo } from "@playwright/test";
+import { demoPassword } from "../../prisma/demo.ts";
+
+/** Signs a demo account in with its password, in a new page of the context. */
+export async function signIn(context: BrowserContext, email: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await page.locator("html[data-hydrated]").waitFor();
+  await page.getByRole("textbox", { name: "E-mail address" }).fill(email);
+  await page.getByLabel("Password").fill(demoPassword);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/app$/);
+  return page;
+}
 
 /** Scans the page with axe for WCAG 2.2 A/AA problems and expects none. */
 export async function expectNoAxeViolations(page: Page) {

@@ -1,17 +1,5 @@
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { demoPassword } from "../../prisma/demo.ts";
-import { expectNoAxeViolations, screenshot } from "./helpers.ts";
-
-async function signIn(context: BrowserContext, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.locator("html[data-hydrated]").waitFor();
-  await page.getByRole("textbox", { name: "E-mail address" }).fill(email);
-  await page.getByLabel("Password").fill(demoPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/app$/);
-  return page;
-}
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, screenshot, signIn } from "./helpers.ts";
 
 test("a physician in two organisations reviews a plan with concerns; the manager sees the concerns, only the employee the shared medical note", async ({
   browser,

@@ -1,14 +1,15 @@
-import type {
-  CaseKind,
-  CaseStartKind,
-  CaseStatus,
-  Country,
-  Role,
-} from "#app/generated/prisma/client.ts";
+import type { CaseKind, CaseStartKind, CaseStatus, Country } from "#app/generated/prisma/client.ts";
 import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import { type Client, normaliseEmail } from "#app/modules/auth/accounts.server.ts";
 import { createInvitation } from "#app/modules/organizations/invitations.server.ts";
-import { type Actor, type CaseParties, can } from "#app/modules/policy/policy.ts";
+import {
+  type Actor,
+  type CaseParties,
+  can,
+  caseRole,
+  rolesForPart,
+  seesEveryCase,
+} from "#app/modules/policy/policy.ts";
 import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
 import type { TenantDb } from "#app/modules/tenant.server.ts";
 
@@ -55,16 +56,16 @@ export function partiesOf(record: {
   };
 }
 
-/** The cases a person may see: every case for HR and owners, their own for everyone else. */
+/**
+ * The cases a person may see, each with what the person is in it: every case
+ * for HR and owners (their own one as its employee), and for everyone else the
+ * cases they take part in. The query only narrows; the policy decides each case.
+ */
 export async function listCases(tdb: TenantDb, actor: Actor) {
-  const where =
-    actor.role === "OWNER" || actor.role === "HR"
-      ? {}
-      : actor.role === "MANAGER"
-        ? { OR: [{ managerId: actor.userId }, { employeeId: actor.userId }] }
-        : actor.role === "EMPLOYEE"
-          ? { employeeId: actor.userId }
-          : { OR: [{ physicianId: actor.userId }, { employeeId: actor.userId }] };
+  const { userId } = actor;
+  const where = seesEveryCase(actor)
+    ? {}
+    : { OR: [{ employeeId: userId }, { managerId: userId }, { physicianId: userId }] };
   const cases = await tdb.case.findMany({
     where,
     orderBy: [{ status: "asc" }, { updatedAt: "desc" }],
@@ -84,21 +85,28 @@ export async function listCases(tdb: TenantDb, actor: Actor) {
       ...record,
       invitedEmail: record.employee ? null : (invitations[0]?.email ?? null),
       agreedVersion: versions[0] ?? null,
+      caseRole: caseRole(actor, partiesOf(record)),
     }));
 }
 
-/** The people a case form can choose from: members of the organisation, by role. */
-export async function caseCandidates(tdb: TenantDb) {
+/**
+ * The people a case form can choose from: the members whose organisation role
+ * may take each part (the policy's `rolesForPart`). The employee of a case is
+ * never offered as its manager.
+ */
+export async function caseCandidates(tdb: TenantDb, existing?: { employeeId: string | null }) {
   const members = await tdb.membership.findMany({
     orderBy: { createdAt: "asc" },
     select: { role: true, user: { select: { id: true, name: true, email: true } } },
   });
-  const withRoles = (roles: Role[]) =>
-    members.filter((member) => roles.includes(member.role)).map((member) => member.user);
+  const taking = (part: keyof typeof rolesForPart) =>
+    members
+      .filter((member) => rolesForPart[part].includes(member.role))
+      .map((member) => member.user);
   return {
-    employees: withRoles(["EMPLOYEE", "MANAGER", "HR", "OWNER"]),
-    managers: withRoles(["MANAGER", "HR", "OWNER"]),
-    physicians: withRoles(["PHYSICIAN"]),
+    employees: taking("EMPLOYEE"),
+    managers: taking("MANAGER").filter((person) => person.id !== existing?.employeeId),
+    physicians: taking("PHYSICIAN"),
   };
 }
 
@@ -158,7 +166,10 @@ export async function openCase(
     const email = normaliseEmail(input.employeeEmail);
     const member = candidates.employees.find((person) => person.email === email);
     if (member) employeeId = member.id;
-    else if (!actor.emailVerified) {
+    // A member whose role takes no employee's part (the physician) is not invited as one either.
+    else if (await tdb.membership.findFirst({ where: { user: { email } }, select: { id: true } })) {
+      return invalid("employeeEmail", "cases:errors.cannotBeEmployee");
+    } else if (!actor.emailVerified) {
       return invalid("employeeEmail", "auth:members.verifyFirst");
     } else inviteEmail = email;
   } else {
@@ -222,7 +233,10 @@ export async function updateCase(
   client: Client,
 ): Promise<Result<undefined, Refusal<"forbidden"> | InvalidField>> {
   if (!can(actor, "case.manage", partiesOf(record))) return refused("forbidden");
-  const candidates = await caseCandidates(tdb);
+  if (input.managerId === record.employeeId) {
+    return invalid("managerId", "cases:errors.managerIsEmployee");
+  }
+  const candidates = await caseCandidates(tdb, record);
   if (!candidates.managers.some((person) => person.id === input.managerId)) {
     return invalid("managerId", "cases:errors.notAManager");
   }

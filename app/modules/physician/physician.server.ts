@@ -5,7 +5,7 @@ import { type CaseRecord, partiesOf } from "#app/modules/cases/cases.server.ts";
 import { consentState } from "#app/modules/cases/consent.server.ts";
 import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
 import { findAdjustment } from "#app/modules/catalog/catalog.ts";
-import { type Actor, can } from "#app/modules/policy/policy.ts";
+import { type Actor, can, caseRole } from "#app/modules/policy/policy.ts";
 import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
 import type { TenantDb } from "#app/modules/tenant.server.ts";
 
@@ -91,15 +91,11 @@ export async function adviceFor(tdb: TenantDb, actor: Actor, record: CaseRecord)
     orderBy: { createdAt: "desc" },
   });
   if (!advice) return null;
-  const parties = partiesOf(record);
-  const employerSide = parties.employeeId !== actor.userId && parties.physicianId !== actor.userId;
-  const shared = (await consentState(tdb, record.id)).CAPACITIES_TO_EMPLOYER;
+  const role = caseRole(actor, partiesOf(record));
+  const employerSide = role !== "EMPLOYEE" && role !== "PHYSICIAN";
+  const withheld = employerSide && !(await consentState(tdb, record.id)).CAPACITIES_TO_EMPLOYER;
   const { capacities, ...rest } = advice;
-  return {
-    ...rest,
-    capacities: employerSide && !shared ? null : capacities,
-    capacitiesWithheld: employerSide && !shared,
-  };
+  return { ...rest, capacities: withheld ? null : capacities, capacitiesWithheld: withheld };
 }
 
 export async function writeMedicalNote(

@@ -2,7 +2,7 @@ import { recordCaseView } from "#app/modules/audit/audit.server.ts";
 import { clientOf, type Member, requireMember } from "#app/modules/auth/request.server.ts";
 import { type CaseRecord, findCase, partiesOf } from "#app/modules/cases/cases.server.ts";
 import { notFound } from "#app/modules/http/errors.server.ts";
-import { can } from "#app/modules/policy/policy.ts";
+import { can, caseRole } from "#app/modules/policy/policy.ts";
 import type { TenantDb } from "#app/modules/tenant.server.ts";
 import type { Side } from "./agreement.ts";
 import { sideIn } from "./plans.server.ts";
@@ -27,12 +27,12 @@ export async function requireCase(
   const { tdb } = member;
   const record = await findCase(tdb, args.params.caseId ?? "");
   if (!record || !can(member.actor, "case.view", partiesOf(record))) notFound();
-  const { userId } = member.actor;
-  // The employee can see who on the employer side opened their case.
-  if (options.recordView && userId !== record.employeeId && userId !== record.physicianId) {
+  // The employee can see who on the employer side opened their case. Their own
+  // visits and the physician's are not recorded, whatever their organisation role.
+  if (options.recordView && caseRole(member.actor, partiesOf(record)) === "EMPLOYER") {
     await recordCaseView({
       organizationId: record.organizationId,
-      actorId: userId,
+      actorId: member.actor.userId,
       caseId: record.id,
       ...clientOf(args),
     });

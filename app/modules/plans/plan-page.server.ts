@@ -4,7 +4,7 @@ import { searchAdjustments } from "#app/modules/catalog/catalog.ts";
 import { catalogueIn } from "#app/modules/catalog/view.ts";
 import type { Language } from "#app/modules/i18n/languages.ts";
 import { adviceFor, reviewsOf } from "#app/modules/physician/physician.server.ts";
-import { can } from "#app/modules/policy/policy.ts";
+import { can, caseRole } from "#app/modules/policy/policy.ts";
 import type { CaseAccess } from "./case-access.server.ts";
 import { loadPlan } from "./plans.server.ts";
 import { adjustmentsInPlan, suggestedAdjustments } from "./suggestions.ts";
@@ -27,6 +27,7 @@ export async function planPage(
   ]);
   const { query, effect, language } = options;
   const latest = plan.versions[0];
+  const role = caseRole(actor, partiesOf(record));
   return {
     caseView: {
       id: record.id,
@@ -37,8 +38,8 @@ export async function planPage(
       invitedEmail: record.invitedEmail,
       managerName: record.manager.name,
       physicianName: record.physician?.name ?? null,
-      isEmployee: actor.userId === record.employeeId,
-      isPhysician: actor.userId === record.physicianId,
+      isEmployee: role === "EMPLOYEE",
+      isPhysician: role === "PHYSICIAN",
     },
     viewerId: actor.userId,
     advice,

@@ -1,6 +1,23 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { type Action, type Actor, can, type Role, roleMatrix, roles } from "./policy.ts";
+import { documentedRoles } from "#tests/helpers/roles-doc.ts";
+import {
+  type Action,
+  type Actor,
+  type CaseAction,
+  type CaseParties,
+  type CaseRole,
+  can,
+  caseMatrix,
+  caseRole,
+  caseRoles,
+  type Part,
+  partIn,
+  parts,
+  planSide,
+  type Role,
+  roleMatrix,
+  roles,
+} from "./policy.ts";
 
 const actor = (role: Role, overrides: Partial<Actor> = {}): Actor => ({
   userId: "u1",
@@ -10,70 +27,157 @@ const actor = (role: Role, overrides: Partial<Actor> = {}): Actor => ({
   ...overrides,
 });
 
-/** docs/roles.md's table, as { action: { role: allowed } }. */
-function documentedMatrix(): Record<string, Record<string, boolean>> {
-  const lines = readFileSync("docs/roles.md", "utf8")
-    .split("\n")
-    .filter((line) => line.startsWith("|"));
-  const header =
-    lines[0]
-      ?.split("|")
-      .map((cell) => cell.trim())
-      .filter(Boolean) ?? [];
-  const columns = header.slice(1);
-  return Object.fromEntries(
-    lines.slice(2).map((line) => {
-      const [action = "", ...cells] = line
-        .split("|")
-        .map((cell) => cell.trim())
-        .filter(Boolean);
-      return [action, Object.fromEntries(columns.map((role, i) => [role, cells[i] === "yes"]))];
-    }),
-  );
-}
-
-// The most permissive resource for each action, so the table decides alone.
-const neutral: { [A in Action]: Parameters<typeof can<A>>[2] } = {
-  "organization.view": undefined,
-  "members.list": undefined,
-  "members.invite": { role: "EMPLOYEE" },
-  "invitations.manage": { role: "EMPLOYEE" },
-  "members.changeRole": { from: "EMPLOYEE", to: "MANAGER", ownerCount: 2 },
-  "members.remove": { role: "EMPLOYEE", ownerCount: 2 },
-  "audit.view": undefined,
-  "cases.open": undefined,
-  "case.view": { employeeId: "u1", managerId: "u1", physicianId: "u1" },
-  "case.manage": { employeeId: "other", managerId: "u1", physicianId: null },
-  "plan.negotiate": { employeeId: "u1", managerId: "u1", physicianId: null },
-  "privateNotes.use": { employeeId: "u1", managerId: "m", physicianId: null },
-  "privateNotes.readShared": { employeeId: "e", managerId: "m", physicianId: "u1" },
-  "advice.give": { employeeId: "e", managerId: "m", physicianId: "u1" },
-  "medicalNotes.write": { employeeId: "e", managerId: "m", physicianId: "u1" },
-  "medicalNotes.readShared": { employeeId: "u1", managerId: "m", physicianId: "p" },
-  "plan.review": { employeeId: "e", managerId: "m", physicianId: "u1" },
-  "consent.manage": { employeeId: "u1", managerId: "m", physicianId: null },
+/** A case in which "u1" has the given part, and three other people the others. */
+const caseWhere: Record<Part, CaseParties> = {
+  EMPLOYEE: { employeeId: "u1", managerId: "m", physicianId: "p" },
+  MANAGER: { employeeId: "e", managerId: "u1", physicianId: "p" },
+  PHYSICIAN: { employeeId: "e", managerId: "m", physicianId: "u1" },
+  NONE: { employeeId: "e", managerId: "m", physicianId: "p" },
 };
 
-function check<A extends Action>(who: Actor, action: A, resource: Parameters<typeof can<A>>[2]) {
+function check<A extends Action>(who: Actor, action: A, resource: unknown) {
   return (can as (actor: Actor, action: A, resource: unknown) => boolean)(who, action, resource);
 }
 
-describe("the role matrix", () => {
-  const documented = documentedMatrix();
+const documented = documentedRoles();
+const organisationActions = Object.keys(roleMatrix) as Array<keyof typeof roleMatrix>;
+const caseActions = Object.keys(caseMatrix) as CaseAction[];
 
-  test("docs/roles.md lists every action and every role", () => {
-    expect(Object.keys(documented).sort()).toEqual(Object.keys(roleMatrix).sort());
+describe("docs/roles.md describes the policy completely", () => {
+  test("the organisation table lists every organisation action and every role", () => {
+    expect(Object.keys(documented.organisation).sort()).toEqual([...organisationActions].sort());
+    expect(documented.organisationColumns).toEqual([...roles]);
   });
 
-  const cells = (Object.keys(roleMatrix) as Action[]).flatMap((action) =>
-    roles.map((role) => [action, role] as const),
-  );
-  test.each(cells)("%s by %s is as documented", (action, role) => {
-    expect(check(actor(role), action, neutral[action])).toBe(documented[action]?.[role]);
+  test("the part table lists every part and every role", () => {
+    expect(Object.keys(documented.caseRoles)).toEqual([...parts]);
+    expect(documented.caseRoleColumns).toEqual([...roles]);
+  });
+
+  test("the case action table lists every case action and every case role", () => {
+    expect(Object.keys(documented.caseActions).sort()).toEqual([...caseActions].sort());
+    expect(documented.caseActionColumns).toEqual([...caseRoles]);
   });
 });
 
-describe("conditions on top of the matrix", () => {
+describe("in the organisation, the role decides", () => {
+  // The most permissive resource for each action, so the table decides alone.
+  const neutral: { [A in keyof typeof roleMatrix]: unknown } = {
+    "organization.view": undefined,
+    "members.list": undefined,
+    "members.invite": { role: "EMPLOYEE" },
+    "invitations.manage": { role: "EMPLOYEE" },
+    "members.changeRole": { from: "EMPLOYEE", to: "MANAGER", ownerCount: 2 },
+    "members.remove": { role: "EMPLOYEE", ownerCount: 2 },
+    "audit.view": undefined,
+    "cases.open": undefined,
+  };
+  const cells = organisationActions.flatMap((action) =>
+    roles.map((role) => [action, role] as const),
+  );
+  test.each(cells)("%s by %s is as documented", (action, role) => {
+    expect(check(actor(role), action, neutral[action])).toBe(
+      documented.organisation[action]?.[role],
+    );
+  });
+});
+
+describe("in a case, the part and the organisation role decide", () => {
+  const pairs = parts.flatMap((part) => roles.map((role) => [part, role] as const));
+
+  test.each(pairs)("the %s part with the role %s makes the documented case role", (part, role) => {
+    expect(caseRole(actor(role), caseWhere[part])).toBe(documented.caseRoles[part][role]);
+  });
+
+  // Every organisation role × every part × every case action: 200 cells.
+  const cells = caseActions.flatMap((action) =>
+    pairs.map(([part, role]) => [action, part, role] as const),
+  );
+  test.each(cells)("%s with the %s part and the role %s is as documented", (action, part, role) => {
+    const documentedRole = documented.caseRoles[part][role];
+    expect(can(actor(role), action, caseWhere[part])).toBe(
+      documented.caseActions[action]?.[documentedRole],
+    );
+  });
+
+  test.each(pairs)(
+    "the %s part with the role %s negotiates on the documented side",
+    (part, role) => {
+      const sides: Record<CaseRole, "EMPLOYEE" | "EMPLOYER" | null> = {
+        EMPLOYEE: "EMPLOYEE",
+        EMPLOYER: "EMPLOYER",
+        PHYSICIAN: null,
+        NONE: null,
+      };
+      expect(planSide(actor(role), caseWhere[part])).toBe(sides[documented.caseRoles[part][role]]);
+    },
+  );
+});
+
+describe("the people this is for", () => {
+  const parties = { employeeId: "employee", managerId: "manager", physicianId: "physician" };
+  const as = (role: Role, userId: string) => actor(role, { userId });
+
+  test("an HR colleague who is ill is the employee of their own case, fully", () => {
+    const ill = as("HR", "employee");
+    for (const action of [
+      "case.view",
+      "plan.negotiate",
+      "privateNotes.use",
+      "medicalNotes.readShared",
+      "consent.manage",
+    ] as const) {
+      expect(can(ill, action, parties)).toBe(true);
+    }
+    expect(planSide(ill, parties)).toBe("EMPLOYEE");
+  });
+
+  test("an HR colleague or owner never acts as the employer on their own case", () => {
+    for (const role of ["HR", "OWNER"] as const) {
+      const ill = as(role, "employee");
+      expect(can(ill, "case.manage", parties)).toBe(false);
+      expect(planSide(ill, parties)).not.toBe("EMPLOYER");
+      // …while staying the employer side of every other case.
+      expect(can(ill, "case.manage", { ...parties, employeeId: "colleague" })).toBe(true);
+    }
+  });
+
+  test("a manager who is the employee of a case sees it, as its employee", () => {
+    const ill = as("MANAGER", "employee");
+    expect(can(ill, "case.view", parties)).toBe(true);
+    expect(can(ill, "privateNotes.use", parties)).toBe(true);
+    expect(can(ill, "case.manage", parties)).toBe(false);
+  });
+
+  test("being the employee wins over every other part, even in inconsistent data", () => {
+    const both = as("HR", "same");
+    const parts = { employeeId: "same", managerId: "same", physicianId: "same" };
+    expect(partIn(both, parts)).toBe("EMPLOYEE");
+    expect(can(both, "case.manage", parts)).toBe(false);
+    expect(planSide(both, parts)).toBe("EMPLOYEE");
+  });
+
+  test("only an assigned physician member advises", () => {
+    expect(can(as("PHYSICIAN", "physician"), "advice.give", parties)).toBe(true);
+    expect(can(as("PHYSICIAN", "other-physician"), "advice.give", parties)).toBe(false);
+    // Assigned while a physician, since made HR: HR now, not the physician.
+    const formerPhysician = as("HR", "physician");
+    expect(can(formerPhysician, "advice.give", parties)).toBe(false);
+    expect(caseRole(formerPhysician, parties)).toBe("EMPLOYER");
+  });
+
+  test("a manager of the case who has since become an employee loses it", () => {
+    expect(can(as("EMPLOYEE", "manager"), "case.view", parties)).toBe(false);
+  });
+
+  test("a case whose employee has not joined yet has no employee to match", () => {
+    const invited = { ...parties, employeeId: null };
+    expect(can(as("EMPLOYEE", "employee"), "case.view", invited)).toBe(false);
+    expect(can(as("HR", "hr"), "case.manage", invited)).toBe(true);
+  });
+});
+
+describe("conditions on top of the organisation table", () => {
   test("inviting needs a confirmed e-mail address", () => {
     expect(
       can(actor("OWNER", { emailVerified: false }), "members.invite", { role: "EMPLOYEE" }),
@@ -95,67 +199,5 @@ describe("conditions on top of the matrix", () => {
     ).toBe(true);
     expect(can(actor("OWNER"), "members.remove", { role: "OWNER", ownerCount: 1 })).toBe(false);
     expect(can(actor("OWNER"), "members.remove", { role: "OWNER", ownerCount: 2 })).toBe(true);
-  });
-});
-
-describe("cases", () => {
-  const parties = { employeeId: "employee", managerId: "manager", physicianId: "physician" };
-  const as = (role: Role, userId: string) => actor(role, { userId });
-
-  test("HR and owners see every case; others only their own", () => {
-    expect(can(as("HR", "someone"), "case.view", parties)).toBe(true);
-    expect(can(as("OWNER", "someone"), "case.view", parties)).toBe(true);
-    expect(can(as("MANAGER", "manager"), "case.view", parties)).toBe(true);
-    expect(can(as("MANAGER", "other-manager"), "case.view", parties)).toBe(false);
-    expect(can(as("EMPLOYEE", "employee"), "case.view", parties)).toBe(true);
-    expect(can(as("EMPLOYEE", "colleague"), "case.view", parties)).toBe(false);
-    expect(can(as("PHYSICIAN", "physician"), "case.view", parties)).toBe(true);
-    expect(can(as("PHYSICIAN", "other-physician"), "case.view", parties)).toBe(false);
-  });
-
-  test("the employee and the employer side negotiate; the physician does not", () => {
-    expect(can(as("EMPLOYEE", "employee"), "plan.negotiate", parties)).toBe(true);
-    expect(can(as("MANAGER", "manager"), "plan.negotiate", parties)).toBe(true);
-    expect(can(as("HR", "hr"), "plan.negotiate", parties)).toBe(true);
-    expect(can(as("PHYSICIAN", "physician"), "plan.negotiate", parties)).toBe(false);
-    expect(can(as("MANAGER", "other-manager"), "plan.negotiate", parties)).toBe(false);
-  });
-
-  test("only the employee uses the private notes, not even HR or the manager", () => {
-    expect(can(as("EMPLOYEE", "employee"), "privateNotes.use", parties)).toBe(true);
-    expect(can(as("HR", "hr"), "privateNotes.use", parties)).toBe(false);
-    expect(can(as("MANAGER", "manager"), "privateNotes.use", parties)).toBe(false);
-  });
-
-  test("the employee cannot change the case itself", () => {
-    expect(can(as("EMPLOYEE", "employee"), "case.manage", parties)).toBe(false);
-    expect(can(as("MANAGER", "manager"), "case.manage", parties)).toBe(true);
-  });
-});
-
-describe("the physician's writing", () => {
-  const parties = { employeeId: "employee", managerId: "manager", physicianId: "physician" };
-  const as = (role: Role, userId: string) => actor(role, { userId });
-
-  test("only the assigned physician advises, reviews and writes medical notes", () => {
-    for (const action of ["advice.give", "plan.review", "medicalNotes.write"] as const) {
-      expect(can(as("PHYSICIAN", "physician"), action, parties)).toBe(true);
-      expect(can(as("PHYSICIAN", "other-physician"), action, parties)).toBe(false);
-      expect(can(as("HR", "hr"), action, parties)).toBe(false);
-      expect(can(as("MANAGER", "manager"), action, parties)).toBe(false);
-    }
-  });
-
-  test("medical notes reach the employee of the case, never the employer side", () => {
-    expect(can(as("EMPLOYEE", "employee"), "medicalNotes.readShared", parties)).toBe(true);
-    expect(can(as("HR", "hr"), "medicalNotes.readShared", parties)).toBe(false);
-    expect(can(as("OWNER", "owner"), "medicalNotes.readShared", parties)).toBe(false);
-    expect(can(as("MANAGER", "manager"), "medicalNotes.readShared", parties)).toBe(false);
-  });
-
-  test("only the employee decides what is shared", () => {
-    expect(can(as("EMPLOYEE", "employee"), "consent.manage", parties)).toBe(true);
-    expect(can(as("PHYSICIAN", "physician"), "consent.manage", parties)).toBe(false);
-    expect(can(as("HR", "hr"), "consent.manage", parties)).toBe(false);
   });
 });

@@ -2,9 +2,14 @@ import type { Role } from "#app/generated/prisma/enums.ts";
 
 /**
  * The one place that answers "may this person do this, here?". Every loader
- * and action asks it; no route decides on its own. The role matrix below is
- * the base rule and is written down in docs/roles.md (a test keeps the two
- * equal); some actions add conditions on the resource.
+ * and action asks it; no route decides on its own. Two kinds of action:
+ * - in the organisation (members, audit, opening cases): the organisation
+ *   role decides (`roleMatrix`), and some actions add conditions;
+ * - in one case: the person's case role decides (`caseMatrix`), and the case
+ *   role follows from their part in the case and their organisation role
+ *   (`caseRole`). So an HR colleague who is ill is the employee in their own
+ *   case, and the employer side in everyone else's.
+ * Both are written down in docs/roles.md; a test keeps the page and this file equal.
  *
  * Resources of other organisations never reach this module: they are not
  * found through the tenant door (app/modules/tenant.server.ts), and the
@@ -43,20 +48,11 @@ type Resources = {
   "members.remove": { role: Role; ownerCount: number };
   "audit.view": undefined;
   "cases.open": undefined;
-  "case.view": CaseParties;
-  "case.manage": CaseParties;
-  "plan.negotiate": CaseParties;
-  "privateNotes.use": CaseParties;
-  "privateNotes.readShared": CaseParties;
-  "advice.give": CaseParties;
-  "medicalNotes.write": CaseParties;
-  "medicalNotes.readShared": CaseParties;
-  "plan.review": CaseParties;
-  "consent.manage": CaseParties;
-};
+} & { [A in CaseAction]: CaseParties };
 export type Action = keyof Resources;
 
-export const roleMatrix: Record<Action, readonly Role[]> = {
+/** Actions in the organisation: the organisation role alone decides (then the conditions below). */
+export const roleMatrix: Record<Exclude<Action, CaseAction>, readonly Role[]> = {
   "organization.view": roles,
   "members.list": ["OWNER", "HR"],
   "members.invite": ["OWNER", "HR"],
@@ -65,17 +61,77 @@ export const roleMatrix: Record<Action, readonly Role[]> = {
   "members.remove": ["OWNER"],
   "audit.view": ["OWNER", "HR"],
   "cases.open": ["OWNER", "HR", "MANAGER"],
-  "case.view": roles,
-  "case.manage": ["OWNER", "HR", "MANAGER"],
-  "plan.negotiate": ["OWNER", "HR", "MANAGER", "EMPLOYEE"],
+};
+
+/**
+ * Someone's part in a case, as the case records it. One part per person: the
+ * first that applies, so the employee of a case is never also its employer.
+ */
+export const parts = ["EMPLOYEE", "MANAGER", "PHYSICIAN", "NONE"] as const;
+export type Part = (typeof parts)[number];
+
+/**
+ * The organisation roles that may take each part. The case forms offer exactly
+ * these people; a part held by anyone else (say, after a change of role) does
+ * not count, and the person is treated as taking no part.
+ */
+export const rolesForPart: Record<Exclude<Part, "NONE">, readonly Role[]> = {
+  EMPLOYEE: ["OWNER", "HR", "MANAGER", "EMPLOYEE"],
+  MANAGER: ["OWNER", "HR", "MANAGER"],
+  PHYSICIAN: ["PHYSICIAN"],
+};
+
+export function partIn(actor: Actor, parties: CaseParties): Part {
+  if (parties.employeeId === actor.userId) return "EMPLOYEE";
+  if (parties.managerId === actor.userId) return "MANAGER";
+  if (parties.physicianId === actor.userId) return "PHYSICIAN";
+  return "NONE";
+}
+
+/** HR and owners see every case of their organisation, on the employer side. */
+export function seesEveryCase(actor: Actor): boolean {
+  return actor.role === "OWNER" || actor.role === "HR";
+}
+
+/**
+ * What someone is in one case, from their part in it and their organisation
+ * role: the employee, the employer side (the case's manager, HR, owners), the
+ * physician who advises, or nobody. Every case action follows from this alone.
+ */
+export const caseRoles = ["EMPLOYEE", "EMPLOYER", "PHYSICIAN", "NONE"] as const;
+export type CaseRole = (typeof caseRoles)[number];
+
+export function caseRole(actor: Actor, parties: CaseParties): CaseRole {
+  const part = partIn(actor, parties);
+  if (part !== "NONE" && rolesForPart[part].includes(actor.role)) {
+    return part === "MANAGER" ? "EMPLOYER" : part;
+  }
+  return seesEveryCase(actor) ? "EMPLOYER" : "NONE";
+}
+
+/** Actions in one case: the case role alone decides. */
+export const caseMatrix = {
+  "case.view": ["EMPLOYEE", "EMPLOYER", "PHYSICIAN"],
+  // Details, status, people: the employer side; never the employee, even one who is HR.
+  "case.manage": ["EMPLOYER"],
+  // Two sides negotiate; the physician advises but is not a side.
+  "plan.negotiate": ["EMPLOYEE", "EMPLOYER"],
+  // The employee's private notes are the employee's alone…
   "privateNotes.use": ["EMPLOYEE"],
+  // …except those the employee shares with the physician (while the consent lasts).
   "privateNotes.readShared": ["PHYSICIAN"],
   "advice.give": ["PHYSICIAN"],
   "medicalNotes.write": ["PHYSICIAN"],
+  // Medical notes reach the employee only when the physician shares them.
   "medicalNotes.readShared": ["EMPLOYEE"],
   "plan.review": ["PHYSICIAN"],
   "consent.manage": ["EMPLOYEE"],
-};
+} as const satisfies Record<string, readonly CaseRole[]>;
+export type CaseAction = keyof typeof caseMatrix;
+
+function isCaseAction(action: Action): action is CaseAction {
+  return action in caseMatrix;
+}
 
 /** Roles HR may hand out: everything but ownership, which only owners give. */
 function mayGrant(actor: Actor, role: Role): boolean {
@@ -83,29 +139,17 @@ function mayGrant(actor: Actor, role: Role): boolean {
 }
 
 /**
- * HR and owners see every case of their organisation; everyone else only the
- * cases they take part in: the manager responsible, the employee, the
- * physician assigned.
- */
-function takesPart(actor: Actor, parties: CaseParties): boolean {
-  if (actor.role === "OWNER" || actor.role === "HR") return true;
-  if (actor.role === "MANAGER") return parties.managerId === actor.userId;
-  if (actor.role === "EMPLOYEE") return parties.employeeId === actor.userId;
-  return parties.physicianId === actor.userId;
-}
-
-/**
  * The side a person negotiates a plan on: the employee of the case, or the
  * employer (HR, an owner, the case's manager). Physicians advise but are not a side.
  */
 export function planSide(actor: Actor, parties: CaseParties): "EMPLOYEE" | "EMPLOYER" | null {
-  if (parties.employeeId === actor.userId) return "EMPLOYEE";
-  if (actor.role === "OWNER" || actor.role === "HR") return "EMPLOYER";
-  if (actor.role === "MANAGER" && parties.managerId === actor.userId) return "EMPLOYER";
-  return null;
+  const role = caseRole(actor, parties);
+  return role === "EMPLOYEE" || role === "EMPLOYER" ? role : null;
 }
 
-const conditions: { [A in Action]?: (actor: Actor, resource: Resources[A]) => boolean } = {
+const conditions: {
+  [A in Exclude<Action, CaseAction>]?: (actor: Actor, resource: Resources[A]) => boolean;
+} = {
   // Inviting needs a confirmed e-mail address: nobody invites from an address they do not own.
   "members.invite": (actor, { role }) => actor.emailVerified && mayGrant(actor, role),
   "invitations.manage": (actor, { role }) => mayGrant(actor, role),
@@ -113,34 +157,21 @@ const conditions: { [A in Action]?: (actor: Actor, resource: Resources[A]) => bo
   "members.changeRole": (_actor, { from, to, ownerCount }) =>
     !(from === "OWNER" && to !== "OWNER" && ownerCount <= 1),
   "members.remove": (_actor, { role, ownerCount }) => !(role === "OWNER" && ownerCount <= 1),
-  "case.view": takesPart,
-  "case.manage": (actor, parties) =>
-    takesPart(actor, parties) && planSide(actor, parties) === "EMPLOYER",
-  "plan.negotiate": (actor, parties) => planSide(actor, parties) !== null,
-  // The employee's private notes are the employee's alone…
-  "privateNotes.use": (actor, parties) => parties.employeeId === actor.userId,
-  // …except those the employee shares with the physician assigned to the case.
-  "privateNotes.readShared": isAssignedPhysician,
-  "advice.give": isAssignedPhysician,
-  "medicalNotes.write": isAssignedPhysician,
-  // Medical notes reach the employee only when the physician shares them.
-  "medicalNotes.readShared": (actor, parties) => parties.employeeId === actor.userId,
-  "plan.review": isAssignedPhysician,
-  "consent.manage": (actor, parties) => parties.employeeId === actor.userId,
 };
-
-function isAssignedPhysician(actor: Actor, parties: CaseParties): boolean {
-  return parties.physicianId === actor.userId;
-}
 
 export function can<A extends Action>(
   actor: Actor,
   action: A,
   ...[resource]: Resources[A] extends undefined ? [] : [Resources[A]]
 ): boolean {
-  if (!roleMatrix[action].includes(actor.role)) return false;
-  const condition = conditions[action] as
-    | ((actor: Actor, resource: Resources[A]) => boolean)
+  if (isCaseAction(action)) {
+    const allowed: readonly CaseRole[] = caseMatrix[action];
+    return allowed.includes(caseRole(actor, resource as CaseParties));
+  }
+  const organizationAction = action as Exclude<Action, CaseAction>;
+  if (!roleMatrix[organizationAction].includes(actor.role)) return false;
+  const condition = conditions[organizationAction] as
+    | ((actor: Actor, resource: unknown) => boolean)
     | undefined;
-  return condition ? condition(actor, resource as Resources[A]) : true;
+  return condition ? condition(actor, resource) : true;
 }
