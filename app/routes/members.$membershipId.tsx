@@ -7,7 +7,7 @@ import { Card } from "#app/components/ui/card.tsx";
 import { SelectField } from "#app/components/ui/field.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
 import { clientOf, requireMember } from "#app/modules/auth/request.server.ts";
-import { forbidden, notFound } from "#app/modules/http/errors.server.ts";
+import { forbidden, notFound, orRespond } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import {
   changeRole,
@@ -44,9 +44,8 @@ export async function action(args: Route.ActionArgs) {
   const member = await findMember(tdb, id);
   if (!member) notFound();
   if (formData.get("intent") === "remove") {
-    const result = await removeMember(tdb, actor, id, clientOf(args));
-    if (result.status === "not-found") notFound();
-    if (result.status === "forbidden") return { error: lastOwnerOrForbidden(actor.role) };
+    const result = orRespond(await removeMember(tdb, actor, id, clientOf(args)));
+    if (!result.ok) return { error: "auth:members.lastOwner" };
     return redirectWithToast("/members", {
       kind: "success",
       message: "auth:members.removed",
@@ -55,19 +54,12 @@ export async function action(args: Route.ActionArgs) {
   }
   const role = roleSchema.safeParse(formData.get("role"));
   if (!role.success) return { error: "validation.choose" };
-  const result = await changeRole(tdb, actor, id, role.data, clientOf(args));
-  if (result.status === "not-found") notFound();
-  if (result.status === "forbidden") return { error: lastOwnerOrForbidden(actor.role) };
+  const result = orRespond(await changeRole(tdb, actor, id, role.data, clientOf(args)));
+  if (!result.ok) return { error: "auth:members.lastOwner" };
   return redirectWithToast(`/members/${id}`, {
     kind: "success",
     message: "auth:members.roleChanged",
   });
-}
-
-/** Owners are refused only to keep a last owner; anyone else lacks the right. */
-function lastOwnerOrForbidden(role: string): string {
-  if (role !== "OWNER") forbidden();
-  return "auth:members.lastOwner";
 }
 
 export default function Member({ loaderData }: Route.ComponentProps) {

@@ -3,12 +3,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
+import { templatesDirectory } from "#app/modules/content/content.server.ts";
+import { ContentError } from "#app/modules/content/content.ts";
 import { languages } from "#app/modules/i18n/languages.ts";
-import { catalogueDirectory, loadCatalogue, readCatalogue } from "./catalog.server.ts";
+import { catalogueContent, loadCatalogue } from "./catalog.server.ts";
+
+const catalogueDirectory = () => path.join(templatesDirectory(), "catalogue");
+const readCatalogue = (directory?: string) => catalogueContent.read(directory);
+
 import {
   adjustmentCategories,
   type Catalogue,
-  CatalogueError,
   findAdjustment,
   findEffect,
   parseCatalogue,
@@ -245,10 +250,10 @@ describe("validation", () => {
     try {
       run();
     } catch (error) {
-      expect(error).toBeInstanceOf(CatalogueError);
+      expect(error).toBeInstanceOf(ContentError);
       return (error as Error).message;
     }
-    throw new Error("expected a CatalogueError");
+    throw new Error("expected a ContentError");
   }
 
   const adjustment = (docs: typeof documents, index: number) =>
@@ -331,10 +336,8 @@ describe("validation", () => {
       await expect(readCatalogue(directory)).rejects.toThrow(/effects\.yaml: is not valid YAML/);
       await writeFile(path.join(directory, "effects.yaml"), "effects:\n  - id: energy\n");
       const error = await readCatalogue(directory).catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(CatalogueError);
-      expect((error as CatalogueError).problems[0]?.file).toBe(
-        path.join(directory, "effects.yaml"),
-      );
+      expect(error).toBeInstanceOf(ContentError);
+      expect((error as ContentError).problems[0]?.file).toBe(path.join(directory, "effects.yaml"));
       expect((error as Error).message).toContain("effects[0] (energy).label: missing");
     } finally {
       await rm(directory, { recursive: true, force: true });

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { parseContent } from "#app/modules/content/content.ts";
 import type { Language } from "#app/modules/i18n/languages.ts";
 
 /**
  * The catalogue of reasonable adjustments: product content kept as data in
  * `templates/catalogue/` (effects.yaml and adjustments.yaml), validated here.
  * Pure: no I/O, so the browser can search a catalogue the server sent it.
- * `catalog.server.ts` reads the files.
+ * `catalog.server.ts` reads the files through the content loader.
  */
 
 /** The NL taxonomy (working hours, work pace, tasks, work environment) plus support & communication. */
@@ -212,67 +213,16 @@ export type Catalogue = z.output<typeof catalogueSchema>;
 
 // ── Parsing with readable errors ────────────────────────────────────────────
 
-export type CatalogueProblem = {
-  /** The file the problem is in, e.g. "templates/catalogue/adjustments.yaml". */
-  file: string;
-  /** Where in the file, e.g. "adjustments[3] (A04).title.fr"; empty for the whole file. */
-  where: string;
-  message: string;
-};
-
-export class CatalogueError extends Error {
-  override name = "CatalogueError";
-  readonly problems: CatalogueProblem[];
-
-  constructor(problems: CatalogueProblem[]) {
-    const lines = problems.map(
-      (p) => `  - ${p.file}${p.where ? `: ${p.where}` : ""}: ${p.message}`,
-    );
-    super(`The adjustments catalogue is invalid:\n${lines.join("\n")}`);
-    this.problems = problems;
-  }
-}
-
-/** "adjustments[3] (A04).title.fr": the path in the file, with the item's id when it has one. */
-function describePath(document: unknown, path: readonly PropertyKey[]): string {
-  let out = "";
-  let node: unknown = document;
-  for (const key of path) {
-    if (typeof key === "number") {
-      out += `[${key}]`;
-      node = Array.isArray(node) ? node[key] : undefined;
-      const id = node && typeof node === "object" ? (node as { id?: unknown }).id : undefined;
-      if (typeof id === "string") out += ` (${id})`;
-    } else {
-      out += `${out ? "." : ""}${String(key)}`;
-      node =
-        node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined;
-    }
-  }
-  return out;
-}
-
 /**
  * Validates the parsed contents of effects.yaml and adjustments.yaml and returns
- * the catalogue. Throws a CatalogueError naming the file, the place and the problem.
+ * the catalogue. Throws a ContentError naming the file, the place and the problem.
  * `fileNames` changes how the files are named in messages.
  */
 export function parseCatalogue(
   documents: { effects: unknown; adjustments: unknown },
   fileNames: { effects: string; adjustments: string } = catalogueFiles,
 ): Catalogue {
-  const result = catalogueSchema.safeParse(documents);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue): CatalogueProblem => {
-    const [part, ...path] = issue.path;
-    const key = part === "effects" ? "effects" : "adjustments";
-    return {
-      file: fileNames[key],
-      where: describePath(documents[key], path),
-      message: issue.message,
-    };
-  });
-  throw new CatalogueError(problems);
+  return parseContent("The adjustments catalogue", catalogueSchema, documents, fileNames);
 }
 
 // ── Queries ─────────────────────────────────────────────────────────────────

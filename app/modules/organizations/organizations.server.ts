@@ -5,6 +5,7 @@ import { setActiveOrganization } from "#app/modules/auth/session.server.ts";
 import { membershipsOf } from "#app/modules/cross-organization.server.ts";
 import { db } from "#app/modules/db.server.ts";
 import { type Actor, can } from "#app/modules/policy/policy.ts";
+import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
 import { lockFor, type TenantDb, tenantDb } from "#app/modules/tenant.server.ts";
 
 /**
@@ -63,7 +64,9 @@ export async function countOwners(tdb: TenantDb): Promise<number> {
   return tdb.membership.count({ where: { role: "OWNER" } });
 }
 
-type Outcome = { status: "done" } | { status: "not-found" } | { status: "forbidden" };
+/** Refused for lack of the right, or (for an owner) because it would leave the organisation without one. */
+type MemberChange = Result<undefined, Refusal<"not-found" | "forbidden" | "last-owner">>;
+const refusedFor = (actor: Actor) => refused(actor.role === "OWNER" ? "last-owner" : "forbidden");
 
 /**
  * Changes a member's role. The owner count is read under a per-organisation
@@ -75,16 +78,16 @@ export async function changeRole(
   membershipId: string,
   role: Role,
   client: Client,
-): Promise<Outcome> {
+): Promise<MemberChange> {
   return tdb.$transaction(async (tx) => {
     await lockFor(tx, `owners:${actor.organizationId}`);
     const member = await tx.membership.findUnique({ where: { id: membershipId } });
-    if (!member) return { status: "not-found" };
+    if (!member) return refused("not-found");
     const ownerCount = await tx.membership.count({ where: { role: "OWNER" } });
     if (!can(actor, "members.changeRole", { from: member.role, to: role, ownerCount })) {
-      return { status: "forbidden" };
+      return refusedFor(actor);
     }
-    if (member.role === role) return { status: "done" };
+    if (member.role === role) return done();
     await tx.membership.update({ where: { id: membershipId }, data: { role } });
     await recordAudit(tx, {
       organizationId: actor.organizationId,
@@ -95,7 +98,7 @@ export async function changeRole(
       data: { userId: member.userId, from: member.role, to: role },
       ...client,
     });
-    return { status: "done" };
+    return done();
   });
 }
 
@@ -104,14 +107,13 @@ export async function removeMember(
   actor: Actor,
   membershipId: string,
   client: Client,
-): Promise<Outcome> {
+): Promise<MemberChange> {
   return tdb.$transaction(async (tx) => {
     await lockFor(tx, `owners:${actor.organizationId}`);
     const member = await tx.membership.findUnique({ where: { id: membershipId } });
-    if (!member) return { status: "not-found" };
+    if (!member) return refused("not-found");
     const ownerCount = await tx.membership.count({ where: { role: "OWNER" } });
-    if (!can(actor, "members.remove", { role: member.role, ownerCount }))
-      return { status: "forbidden" };
+    if (!can(actor, "members.remove", { role: member.role, ownerCount })) return refusedFor(actor);
     await tx.membership.delete({ where: { id: membershipId } });
     await recordAudit(tx, {
       organizationId: actor.organizationId,
@@ -122,7 +124,7 @@ export async function removeMember(
       data: { userId: member.userId, role: member.role },
       ...client,
     });
-    return { status: "done" };
+    return done();
   });
 }
 
