@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "#app/components/page.tsx";
-import { itemTitle, useDate } from "#app/components/plan/item-summary.tsx";
+import { ItemChange } from "#app/components/plan/item-change.tsx";
 import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
 import { catalogueIn } from "#app/modules/catalog/view.ts";
 import { languageOfRequest } from "#app/modules/i18n/languages.ts";
@@ -22,13 +22,11 @@ export async function loader(args: Route.LoaderArgs) {
 
 export default function Versions({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("plans");
-  const formatDate = useDate();
   const { history, catalogue, caseId } = loaderData;
   const when = (value: Date | string) =>
     new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" }).format(
       new Date(value),
     );
-  const fieldName = (field: string) => t(`fieldNames.${field as "date"}`, { defaultValue: field });
   return (
     <div className="flex max-w-3xl flex-col gap-6">
       <p>
@@ -57,40 +55,10 @@ export default function Versions({ loaderData }: Route.ComponentProps) {
                 <h3 className="mt-3 font-semibold">
                   {t("history.changes", { number: version.number - 1 })}
                 </h3>
-                <ul className="mt-1 flex flex-col gap-1">
+                <ul className="mt-1 flex flex-col gap-2">
                   {version.changes.map((change) => (
                     <li key={`${change.change}-${change.item.id}`}>
-                      <span className="font-medium">
-                        {change.change === "changed"
-                          ? t("history.changed", {
-                              fields: change.fields.map(fieldName).join(", "),
-                            })
-                          : t(`history.${change.change}`)}
-                      </span>
-                      {": "}
-                      {itemTitle(t, change.item.kind, change.item.content, catalogue, formatDate)}
-                      {change.change === "changed" ? (
-                        <span className="text-muted">
-                          {" "}
-                          (
-                          {itemTitle(
-                            t,
-                            change.before.kind,
-                            change.before.content,
-                            catalogue,
-                            formatDate,
-                          )}{" "}
-                          →{" "}
-                          {itemTitle(
-                            t,
-                            change.item.kind,
-                            change.item.content,
-                            catalogue,
-                            formatDate,
-                          )}
-                          )
-                        </span>
-                      ) : null}
+                      <ItemChange change={change} catalogue={catalogue} />
                     </li>
                   ))}
                 </ul>

@@ -172,6 +172,28 @@ test("a manager and an employee agree a plan item by item, and a later change st
   await expectNoAxeViolations(manager);
   await screenshot(manager, testInfo, "plan-version-1-readable-en");
 
+  // The employee agrees to the change: version 2. The history says exactly what changed, word by word.
+  await employee.reload();
+  await hydrated(employee);
+  await item(employee, "Fewer distractions").getByRole("button", { name: "Agree" }).click();
+  await expect(employee.getByRole("heading", { name: /^Version 2 was agreed on/ })).toBeVisible();
+  await employee.getByRole("link", { name: "Versions" }).click();
+  const change = employee.getByRole("listitem").filter({ hasText: "Changed: Fewer distractions" });
+  await expect(change.getByRole("term")).toHaveText("review date");
+  await expect(change.getByRole("definition")).toHaveText("January removed: 5added: 19, 2027");
+  await expect(change.locator("del")).toHaveText("removed: 5");
+  await expect(change.locator("ins")).toHaveText("added: 19");
+  await expectNoAxeViolations(employee);
+  await screenshot(employee, testInfo, "plan-history-word-diff-en");
+  await employee.getByRole("link", { name: "Read version 2" }).click();
+  await expect(
+    item(employee, "Fewer distractions").getByText("Changed in this version"),
+  ).toBeVisible();
+  await expect(
+    item(employee, "Extra breaks and a quiet room").getByText(/in this version/),
+  ).toHaveCount(0);
+  await screenshot(employee, testInfo, "plan-version-2-marked-en");
+
   await managerContext.close();
   await employeeContext.close();
 });

@@ -108,3 +108,43 @@ export function ItemDetails({
     </ul>
   );
 }
+
+/**
+ * One field of an item as people read it: labels instead of codes, dates
+ * written out, lists joined. What the history compares, word by word.
+ */
+export function fieldText(
+  t: ReturnType<typeof useTranslation<"plans">>["t"],
+  field: string,
+  value: unknown,
+  catalogue: CatalogueView,
+  formatDate: (iso: string) => string,
+): string {
+  if (value === undefined || value === null) return "";
+  switch (field) {
+    case "area":
+      return t(`areas.${str(value) as "personal"}`);
+    case "effects":
+      return list(value)
+        .map((id) => catalogue.effects.find((effect) => effect.id === id)?.label ?? id)
+        .join(", ");
+    case "catalogueId":
+      return catalogue.adjustments.find((a) => a.id === str(value))?.title ?? str(value);
+    case "stage":
+      return t(`stages.${str(value) as "planned"}`);
+    case "topic":
+      return t(`topics.${str(value) as "contact"}`);
+    case "whoTells":
+      return t(`tellers.${str(value) as "hr"}`);
+    case "days":
+      return list(value)
+        .map((day) => t(`weekdays.${day as "mon"}`))
+        .join(", ");
+    case "startDate":
+    case "reviewDate":
+    case "date":
+      return formatDate(str(value));
+    default:
+      return Array.isArray(value) ? value.map(String).join(", ") : String(value);
+  }
+}
