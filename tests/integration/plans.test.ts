@@ -298,6 +298,41 @@ describe("who proposed what", () => {
 });
 
 describe("no lost updates", () => {
+  test("a reason typed to say no to an item someone just changed comes back, kept, to be sent again", async () => {
+    const { record, manager, employee } = await createCaseTeam();
+    const caseId = record.id;
+    await proposeAs(manager.cookie, caseId, "AGREEMENT", {
+      topic: "contact",
+      text: "A call on Mondays",
+    });
+    const [item] = (await planOf(employee.cookie, caseId)).items;
+    const seen = item?.lockVersion ?? 0;
+    await editAs(manager.cookie, caseId, item?.id ?? "", seen, {
+      topic: "contact",
+      text: "A call on Tuesdays",
+    });
+    const reason = "Mondays I bring my son to school, so a call at nine does not work";
+    const answer = await callRoute(
+      planAction,
+      post(
+        `/cases/${caseId}`,
+        { intent: "decline", itemId: item?.id ?? "", lockVersion: String(seen), reason },
+        { Cookie: employee.cookie },
+      ),
+      { caseId },
+    );
+    expect(answer.status).toBe(200);
+    const data = answer.data as {
+      form: string;
+      reply: { initialValue: { reason: string }; error: Record<string, string[]> };
+    };
+    expect(data.form).toBe(`decline-${item?.id}`);
+    expect(data.reply.initialValue.reason).toBe(reason);
+    expect(data.reply.error[""]).toEqual(["plans:conflict.declineStale"]);
+    const [now] = (await planOf(manager.cookie, caseId)).items;
+    expect(now?.status.kind).toBe("awaiting");
+  });
+
   test("the second of two edits to the same item is refused, showing the current text next to the kept one", async () => {
     const { record, manager, employee } = await createCaseTeam();
     const caseId = record.id;

@@ -7,6 +7,7 @@ import { Button } from "#app/components/ui/button.tsx";
 import { fieldProps } from "#app/components/ui/conform.ts";
 import { cx } from "#app/components/ui/cx.ts";
 import { TextAreaField } from "#app/components/ui/field.tsx";
+import { FormError } from "#app/components/ui/form-error.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
 import type { Side } from "#app/modules/plans/agreement.ts";
 import { declineReasonMaxLength, declineSchema } from "#app/modules/plans/answers.ts";
@@ -54,6 +55,8 @@ export function ItemCard({
     who === side ? t("you") : who === "EMPLOYEE" ? employeeName : t("sides.EMPLOYER");
   const title = itemTitle(t, item.kind, item.content, catalogue, formatDate);
   const { status } = item;
+  const actionData = useActionData<{ form?: string; reply?: SubmissionResult<string[]> }>();
+  const declineResult = actionData?.form === `decline-${item.id}` ? actionData.reply : undefined;
 
   let badge: { text: string; tone: keyof typeof tone };
   if (status.kind === "agreed") badge = { text: t("status.agreed"), tone: "agreed" };
@@ -193,7 +196,9 @@ export function ItemCard({
             </Form>
           ) : null}
           {extra}
-          {canDecline ? <DeclineForm itemId={item.id} lockVersion={item.lockVersion} /> : null}
+          {canDecline || declineResult ? (
+            <DeclineForm item={item} lastResult={declineResult} />
+          ) : null}
         </div>
       ) : null}
     </li>
@@ -205,10 +210,15 @@ export function ItemCard({
  * form (translated, next to the field); a reason that is refused comes back
  * as it was typed.
  */
-function DeclineForm({ itemId, lockVersion }: { itemId: string; lockVersion: number }) {
+function DeclineForm({
+  item,
+  lastResult,
+}: {
+  item: CardItem;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
   const { t } = useTranslation("plans");
-  const actionData = useActionData<{ form?: string; reply?: SubmissionResult<string[]> }>();
-  const lastResult = actionData?.form === `decline-${itemId}` ? actionData.reply : undefined;
+  const itemId = item.id;
   const [form, fields] = useForm({
     id: `decline-${itemId}`,
     lastResult,
@@ -228,7 +238,8 @@ function DeclineForm({ itemId, lockVersion }: { itemId: string; lockVersion: num
         className="mt-2 flex max-w-xl flex-col gap-3"
       >
         <input type="hidden" name="itemId" value={itemId} />
-        <input type="hidden" name="lockVersion" value={lockVersion} />
+        <input type="hidden" name="lockVersion" value={item.lockVersion} />
+        <FormError errors={form.errors} id={form.errorId} />
         <TextAreaField
           {...fieldProps(fields.reason)}
           label={t("actions.declineReason")}
