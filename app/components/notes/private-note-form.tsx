@@ -3,8 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
-import { fieldProps } from "#app/components/ui/conform.ts";
-import { TextAreaField } from "#app/components/ui/field.tsx";
+import { checkboxProps, fieldProps } from "#app/components/ui/conform.ts";
+import { CheckboxField, TextAreaField } from "#app/components/ui/field.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
 import { useSubmittingIntent } from "#app/components/ui/pending.tsx";
 import { privateNoteMaxLength, privateNoteSchema } from "#app/modules/cases/note-form.ts";
@@ -39,15 +39,7 @@ export function PrivateNoteForm({
         limit={privateNoteMaxLength}
         rows={5}
       />
-      <label className="flex min-h-11 items-center gap-2">
-        <input
-          type="checkbox"
-          name={fields.share.name}
-          defaultChecked={fields.share.initialValue === "on"}
-          className="size-4 accent-brand-600"
-        />
-        <span>{t("notes.share")}</span>
-      </label>
+      <CheckboxField {...checkboxProps(fields.share)} label={t("notes.share")} />
       <div>
         <Button
           type="submit"

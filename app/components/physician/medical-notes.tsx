@@ -1,10 +1,15 @@
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import {
+  type FieldMetadata,
+  getFormProps,
+  type SubmissionResult,
+  useForm,
+} from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
-import { fieldProps } from "#app/components/ui/conform.ts";
-import { TextAreaField } from "#app/components/ui/field.tsx";
+import { checkboxProps, fieldProps } from "#app/components/ui/conform.ts";
+import { CheckboxField, TextAreaField } from "#app/components/ui/field.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
 import { useSubmittingIntent } from "#app/components/ui/pending.tsx";
 import {
@@ -24,6 +29,35 @@ export type MedicalNoteView = {
 };
 
 type Reply = SubmissionResult<string[]> | undefined;
+type NoteFields = Record<"body" | "shareWithEmployee", FieldMetadata<unknown>>;
+
+/** A note's text, with its limit, and whether the employee reads it. */
+function MedicalNoteFields({
+  fields,
+  label,
+  hint,
+}: {
+  fields: NoteFields;
+  label: string;
+  hint?: string;
+}) {
+  const { t } = useTranslation("physician");
+  return (
+    <>
+      <TextAreaField
+        {...fieldProps(fields.body)}
+        label={label}
+        hint={hint}
+        limit={physicianLimits.medicalNote}
+        rows={4}
+      />
+      <CheckboxField
+        {...checkboxProps(fields.shareWithEmployee)}
+        label={t("workspace.shareWithEmployee")}
+      />
+    </>
+  );
+}
 
 /** A new medical note: for the physician, and for the employee when shared. */
 export function MedicalNoteForm({ lastResult }: { lastResult: Reply }) {
@@ -40,21 +74,7 @@ export function MedicalNoteForm({ lastResult }: { lastResult: Reply }) {
     <Form method="post" {...getFormProps(form)} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="intent" value="medical-note" />
       <FormError errors={form.errors} id={form.errorId} />
-      <TextAreaField
-        {...fieldProps(fields.body)}
-        label={t("workspace.medicalBody")}
-        limit={physicianLimits.medicalNote}
-        rows={4}
-      />
-      <label className="flex min-h-11 items-center gap-2">
-        <input
-          type="checkbox"
-          name={fields.shareWithEmployee.name}
-          defaultChecked={fields.shareWithEmployee.initialValue === "on"}
-          className="size-4 accent-brand-600"
-        />
-        {t("workspace.shareWithEmployee")}
-      </label>
+      <MedicalNoteFields fields={fields} label={t("workspace.medicalBody")} />
       <div>
         <Button type="submit" pending={saving} pendingLabel={t("workspace.saving")}>
           {t("workspace.saveMedical")}
@@ -155,22 +175,11 @@ function NoteCorrections({ note, lastResult }: { note: MedicalNoteView; lastResu
           <input type="hidden" name="intent" value="amend-medical-note" />
           <input type="hidden" name="noteId" value={note.id} />
           <FormError errors={form.errors} id={form.errorId} />
-          <TextAreaField
-            {...fieldProps(fields.body)}
+          <MedicalNoteFields
+            fields={fields}
             label={t("workspace.amendBody")}
             hint={t("workspace.amendHint")}
-            limit={physicianLimits.medicalNote}
-            rows={4}
           />
-          <label className="flex min-h-11 items-center gap-2">
-            <input
-              type="checkbox"
-              name={fields.shareWithEmployee.name}
-              defaultChecked={fields.shareWithEmployee.initialValue === "on"}
-              className="size-4 accent-brand-600"
-            />
-            {t("workspace.shareWithEmployee")}
-          </label>
           <div>
             <Button type="submit" variant="secondary">
               {t("workspace.saveAmendment")}

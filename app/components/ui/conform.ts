@@ -22,3 +22,8 @@ export function initialList(field: FieldMetadata<unknown>): string[] {
   if (Array.isArray(value)) return value.map(String);
   return typeof value === "string" && value ? [value] : [];
 }
+
+/** The props of a CheckboxField from a Conform field: ticked when the submission had it ticked. */
+export function checkboxProps(field: FieldMetadata<unknown>) {
+  return { name: field.name, defaultChecked: field.initialValue === "on" };
+}

@@ -203,6 +203,29 @@ function CharacterCount({ id, length, limit }: { id: string; length: number; lim
   );
 }
 
+/** One checkbox with its label, kept ticked after a refused submission (`defaultChecked`). */
+export function CheckboxField({
+  name,
+  label,
+  defaultChecked,
+}: {
+  name: string;
+  label: ReactNode;
+  defaultChecked?: boolean;
+}) {
+  return (
+    <label className="flex min-h-11 items-center gap-2">
+      <input
+        type="checkbox"
+        name={name}
+        defaultChecked={defaultChecked}
+        className="size-4 accent-brand-600"
+      />
+      <span>{label}</span>
+    </label>
+  );
+}
+
 /** Several checkboxes answering one question, as a fieldset with its legend. */
 export function CheckboxGroup({
   name,
