@@ -9,7 +9,7 @@ import { action as magicAction } from "#app/routes/signin.magic.tsx";
 import { action as signInAction } from "#app/routes/signin.tsx";
 import { action as signUpAction } from "#app/routes/signup.tsx";
 import { action as verifyAction, loader as verifyLoader } from "#app/routes/verify-email.tsx";
-import { codeIn, inbox, tokenInLink } from "#tests/helpers/email.ts";
+import { codeIn, inbox, runJobsUntilIdle, tokenInLink } from "#tests/helpers/email.ts";
 import { createUser, testPassword } from "#tests/helpers/factories.ts";
 import { callRoute, get, post } from "#tests/helpers/route-args.ts";
 
@@ -42,6 +42,7 @@ describe("sign-up and e-mail verification", () => {
     expect(answer.location).toBe("/verify-email?email=noor%40tuinen.example");
     expect(sessionCookieOf(answer.headers)).toBeUndefined();
 
+    const email = await inbox("noor@tuinen.example");
     const user = await db.user.findUniqueOrThrow({
       where: { email: "noor@tuinen.example" },
       include: { memberships: { include: { organization: true } } },
@@ -51,7 +52,6 @@ describe("sign-up and e-mail verification", () => {
       { role: "OWNER", organization: { name: "Tuinen Groen", country: "NL" } },
     ]);
 
-    const email = await inbox("noor@tuinen.example");
     const verified = await callRoute(
       verifyAction,
       post("/verify-email", {
@@ -214,6 +214,7 @@ describe("sign-in links", () => {
       post("/signin/link", { email: "ghost@example.com" }),
     );
     expect(answer.data).toMatchObject({ sent: true });
+    await runJobsUntilIdle();
     expect(await db.outboxMessage.count({ where: { to: "ghost@example.com" } })).toBe(0);
   });
 

@@ -2,7 +2,7 @@ import type { Country, Language } from "#app/generated/prisma/client.ts";
 import { recordAudit, recordAuditNow } from "#app/modules/audit/audit.server.ts";
 import { db, type Tx } from "#app/modules/db.server.ts";
 import { env } from "#app/modules/env.server.ts";
-import { queueEmail } from "#app/modules/notifications/outbox.server.ts";
+import { enqueue } from "#app/modules/jobs/queue.server.ts";
 import {
   hashPassword,
   type PasswordProblem,
@@ -128,11 +128,10 @@ async function issueEmailVerification(
     where: { id: created.id },
     data: { codeHash: hashCode(created.id, code) },
   });
-  await queueEmail(tx, {
-    kind: "verify-email",
+  await enqueue(tx, "email", {
+    template: "verify-email",
     to: user.email,
     language: user.language,
-    secret: true,
     props: {
       name: user.name,
       code,
@@ -169,8 +168,8 @@ export async function signUp(
   const passwordHash = await hashPassword(input.password);
   const existing = await db.user.findUnique({ where: { email } });
   if (existing) {
-    await queueEmail(db, {
-      kind: "account-exists",
+    await enqueue(db, "email", {
+      template: "account-exists",
       to: email,
       language: existing.language,
       props: {
@@ -382,19 +381,17 @@ async function sendLink(
     });
     const props = { name: user.name, expiresInMinutes: lifetime / 60000 };
     if (purpose === "MAGIC_LINK") {
-      await queueEmail(tx, {
-        kind: "magic-link",
+      await enqueue(tx, "email", {
+        template: "magic-link",
         to: email,
         language: user.language,
-        secret: true,
         props: { ...props, link: link("/signin/magic", token) },
       });
     } else {
-      await queueEmail(tx, {
-        kind: "reset-password",
+      await enqueue(tx, "email", {
+        template: "reset-password",
         to: email,
         language: user.language,
-        secret: true,
         props: { ...props, link: link("/reset-password", token) },
       });
     }

@@ -52,6 +52,7 @@ const neutral: { [A in Action]: Parameters<typeof can<A>>[2] } = {
   "medicalNotes.readShared": { employeeId: "u1", managerId: "m", physicianId: "p" },
   "plan.review": { employeeId: "e", managerId: "m", physicianId: "u1" },
   "consent.manage": { employeeId: "u1", managerId: "m", physicianId: null },
+  "problems.view": undefined,
 };
 
 function check<A extends Action>(who: Actor, action: A, resource: Parameters<typeof can<A>>[2]) {

@@ -53,6 +53,7 @@ type Resources = {
   "medicalNotes.readShared": CaseParties;
   "plan.review": CaseParties;
   "consent.manage": CaseParties;
+  "problems.view": undefined;
 };
 export type Action = keyof Resources;
 
@@ -75,6 +76,7 @@ export const roleMatrix: Record<Action, readonly Role[]> = {
   "medicalNotes.readShared": ["EMPLOYEE"],
   "plan.review": ["PHYSICIAN"],
   "consent.manage": ["EMPLOYEE"],
+  "problems.view": ["OWNER"],
 };
 
 /** Roles HR may hand out: everything but ownership, which only owners give. */
