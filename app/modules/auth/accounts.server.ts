@@ -2,6 +2,7 @@ import type { Country, Language } from "#app/generated/prisma/client.ts";
 import { recordAudit, recordAuditNow } from "#app/modules/audit/audit.server.ts";
 import { db, type Tx } from "#app/modules/db.server.ts";
 import { env } from "#app/modules/env.server.ts";
+import type { JobPayload } from "#app/modules/jobs/kinds.ts";
 import { enqueue } from "#app/modules/jobs/queue.server.ts";
 import {
   hashPassword,
@@ -28,6 +29,11 @@ import { generateCode, generateToken, hashCode, hashToken } from "./tokens.ts";
  * link, password reset and change. Answers never reveal whether an address
  * has an account: the same message whatever the case, and the owner of an
  * existing address hears about a sign-up attempt by e-mail instead.
+ *
+ * Nor does their speed. A request that e-mails an address (sign-up, a sign-in
+ * or reset link, a new code) does the same work whatever the address: it
+ * counts the attempt and queues one job. The job looks the address up and
+ * decides what, if anything, to send (sendAccountEmail, completeSignUp).
  */
 export type Client = { ipAddress: string; userAgent: string };
 export type SignedInResult = {
@@ -163,9 +169,28 @@ export async function signUp(
   if (problem) return { status: "weak-password", problem };
   const blocked = await limitSending(email, client);
   if (blocked) return blocked;
-
-  // Hashed before looking the address up, so both answers take as long.
+  // Hashed for every address, so that the job never sees the password.
   const passwordHash = await hashPassword(input.password);
+  await enqueue(db, "account.sign-up", {
+    email,
+    name: input.name,
+    organizationName: input.organizationName,
+    country: input.country,
+    language: input.language,
+    passwordHash,
+    client: { ipAddress: client.ipAddress, userAgent: client.userAgent },
+  });
+  return { status: "check-email", email };
+}
+
+/**
+ * The `account.sign-up` job: creates the account with its organisation and
+ * e-mails a code, or, when the address has an account already, tells its
+ * owner so. (Two sign-ups for one address at once: the second fails on the
+ * unique address, and its retry finds the account.)
+ */
+export async function completeSignUp(input: JobPayload<"account.sign-up">): Promise<void> {
+  const { email, client } = input;
   const existing = await db.user.findUnique({ where: { email } });
   if (existing) {
     await enqueue(db, "email", {
@@ -178,12 +203,11 @@ export async function signUp(
         resetLink: `${env().APP_URL}/forgot-password`,
       },
     });
-    return { status: "check-email", email };
+    return;
   }
-
   await db.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { email, name: input.name, language: input.language, passwordHash },
+      data: { email, name: input.name, language: input.language, passwordHash: input.passwordHash },
     });
     const organization = await tx.organization.create({
       data: { name: input.organizationName, country: input.country, language: input.language },
@@ -208,7 +232,6 @@ export async function signUp(
     });
     await issueEmailVerification(tx, user);
   });
-  return { status: "check-email", email };
 }
 
 /** Sends a new code and link when the address has an unverified account; silent otherwise. */
@@ -216,21 +239,7 @@ export async function resendVerification(
   emailInput: string,
   client: Client,
 ): Promise<{ status: "sent" } | RateLimited> {
-  const email = normaliseEmail(emailInput);
-  const blocked = await limitSending(email, client);
-  if (blocked) return blocked;
-  const user = await db.user.findUnique({ where: { email } });
-  if (user && !user.emailVerifiedAt) {
-    await db.$transaction(async (tx) => {
-      // A new code replaces the old ones.
-      await tx.oneTimeToken.updateMany({
-        where: { userId: user.id, purpose: "VERIFY_EMAIL", usedAt: null },
-        data: { expiresAt: new Date() },
-      });
-      await issueEmailVerification(tx, user);
-    });
-  }
-  return { status: "sent" };
+  return requestAccountEmail(emailInput, client, "verify-email");
 }
 
 async function markVerified(tx: Tx, userId: string, client: Client) {
@@ -358,53 +367,74 @@ export async function signInWithPassword(
   return startSession(user.id, client, "password");
 }
 
-async function sendLink(
+type AccountEmail = JobPayload<"account.email">["purpose"];
+
+/** Counts the attempt and queues the job that decides; the same work for every address. */
+async function requestAccountEmail(
   emailInput: string,
   client: Client,
-  purpose: "MAGIC_LINK" | "RESET_PASSWORD",
+  purpose: AccountEmail,
 ): Promise<{ status: "sent" } | RateLimited> {
   const email = normaliseEmail(emailInput);
   const blocked = await limitSending(email, client);
   if (blocked) return blocked;
+  await enqueue(db, "account.email", { purpose, email });
+  return { status: "sent" };
+}
+
+export function requestMagicLink(email: string, client: Client) {
+  return requestAccountEmail(email, client, "magic-link");
+}
+
+export function requestPasswordReset(email: string, client: Client) {
+  return requestAccountEmail(email, client, "reset-password");
+}
+
+/**
+ * The `account.email` job: a sign-in or reset link for an address with an
+ * account, a new verification code for one not yet confirmed; nothing for
+ * any other address.
+ */
+export async function sendAccountEmail({
+  purpose,
+  email,
+}: JobPayload<"account.email">): Promise<void> {
   const user = await db.user.findUnique({ where: { email } });
-  if (!user) return { status: "sent" };
+  if (!user) return;
+  if (purpose === "verify-email") {
+    if (user.emailVerifiedAt) return;
+    await db.$transaction(async (tx) => {
+      // A new code replaces the old ones.
+      await tx.oneTimeToken.updateMany({
+        where: { userId: user.id, purpose: "VERIFY_EMAIL", usedAt: null },
+        data: { expiresAt: new Date() },
+      });
+      await issueEmailVerification(tx, user);
+    });
+    return;
+  }
   const token = generateToken();
-  const lifetime = purpose === "MAGIC_LINK" ? lifetimes.magicLink : lifetimes.resetPassword;
+  const lifetime = purpose === "magic-link" ? lifetimes.magicLink : lifetimes.resetPassword;
   await db.$transaction(async (tx) => {
     await tx.oneTimeToken.create({
       data: {
-        purpose,
+        purpose: purpose === "magic-link" ? "MAGIC_LINK" : "RESET_PASSWORD",
         userId: user.id,
         tokenHash: hashToken(token),
         expiresAt: new Date(Date.now() + lifetime),
       },
     });
-    const props = { name: user.name, expiresInMinutes: lifetime / 60000 };
-    if (purpose === "MAGIC_LINK") {
-      await enqueue(tx, "email", {
-        template: "magic-link",
-        to: email,
-        language: user.language,
-        props: { ...props, link: link("/signin/magic", token) },
-      });
-    } else {
-      await enqueue(tx, "email", {
-        template: "reset-password",
-        to: email,
-        language: user.language,
-        props: { ...props, link: link("/reset-password", token) },
-      });
-    }
+    await enqueue(tx, "email", {
+      template: purpose,
+      to: email,
+      language: user.language,
+      props: {
+        name: user.name,
+        expiresInMinutes: lifetime / 60000,
+        link: link(purpose === "magic-link" ? "/signin/magic" : "/reset-password", token),
+      },
+    });
   });
-  return { status: "sent" };
-}
-
-export function requestMagicLink(email: string, client: Client) {
-  return sendLink(email, client, "MAGIC_LINK");
-}
-
-export function requestPasswordReset(email: string, client: Client) {
-  return sendLink(email, client, "RESET_PASSWORD");
 }
 
 export function signInWithMagicLink(token: string, client: Client) {

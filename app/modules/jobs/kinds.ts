@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { Country } from "#app/generated/prisma/enums.ts";
+import { languages } from "#app/modules/i18n/languages.ts";
 import { type EmailPayload, emailPayload } from "#app/modules/notifications/email-payload.ts";
 
 /**
@@ -11,8 +13,29 @@ import { type EmailPayload, emailPayload } from "#app/modules/notifications/emai
  * job ends, because some (a link that signs someone in, a password hash) must
  * not outlive their use.
  */
+const email = z.email().max(254);
 const nothing = z.strictObject({});
 const minutes = (n: number) => n * 60_000;
+
+export const accountEmailPayload = z.object({
+  /**
+   * Which e-mail, if the address has an account: a sign-in link, a reset
+   * link, or a new verification code (only while the address is unconfirmed).
+   */
+  purpose: z.enum(["magic-link", "reset-password", "verify-email"]),
+  email,
+});
+
+export const signUpPayload = z.object({
+  email,
+  name: z.string().min(1),
+  organizationName: z.string().min(1),
+  country: z.enum(Country),
+  language: z.enum(languages),
+  /** Hashed on the request, so that the job never sees the password. */
+  passwordHash: z.string().min(1),
+  client: z.object({ ipAddress: z.string(), userAgent: z.string() }),
+});
 
 type Kind<P extends z.ZodType> = {
   payload: P;
@@ -35,6 +58,10 @@ export const jobKinds = {
     payload: emailPayload,
     summary: ({ template, to }) => ({ template, to }),
   }),
+  /** Sends an account e-mail if the address has an account (the request cannot tell). */
+  "account.email": kind({ payload: accountEmailPayload }),
+  /** Creates the account and organisation, or tells the address's owner it already has one. */
+  "account.sign-up": kind({ payload: signUpPayload }),
   /** Turns due plan digests into e-mails. */
   "plan.digests": kind({ payload: nothing, every: 30_000 }),
   /** Removes rate-limit windows that ended a day ago. */

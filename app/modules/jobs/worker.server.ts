@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { Prisma } from "#app/generated/prisma/client.ts";
+import { completeSignUp, sendAccountEmail } from "#app/modules/auth/accounts.server.ts";
 import { pruneRateLimits } from "#app/modules/auth/rate-limit.server.ts";
 import { db, type Tx } from "#app/modules/db.server.ts";
 import { log } from "#app/modules/log.server.ts";
@@ -58,6 +59,8 @@ type Handler<K extends JobKind> = {
 
 const handlers: { [K in JobKind]: Handler<K> } = {
   email: { run: deliverEmail, onDead: giveUpEmail },
+  "account.email": { run: sendAccountEmail },
+  "account.sign-up": { run: completeSignUp },
   "plan.digests": { run: (_, job) => sendDueDigests(job.now()) },
   "rate-limits.prune": { run: (_, job) => pruneRateLimits(job.now()) },
   "jobs.purge": { run: (_, job) => purgeEndedJobs(job.now()) },
