@@ -280,6 +280,9 @@ export async function ensureRecurringJobs(now = new Date()): Promise<void> {
   });
 }
 
+/** After a batch failed as a whole (the database is down): wait this long, rather than log every second. */
+const pauseAfterErrorMs = 30_000;
+
 /**
  * Runs due jobs in this process: at once while there are any (a job may
  * queue the next), then every `intervalMs`. Runs never overlap. Returns a
@@ -299,14 +302,15 @@ export function startJobWorker(intervalMs = 1000): () => Promise<void> {
   const run = () => {
     timer = undefined;
     running = (async () => {
-      let busy = false;
+      let next = intervalMs;
       try {
-        busy = (await runDueJobs()).claimed > 0;
+        if ((await runDueJobs()).claimed > 0) next = 0;
       } catch (error) {
         log.error("job batch failed", { error });
+        next = Math.max(intervalMs, pauseAfterErrorMs);
       }
       running = undefined;
-      schedule(busy ? 0 : intervalMs);
+      schedule(next);
     })();
   };
 
