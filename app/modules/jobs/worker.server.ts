@@ -45,8 +45,6 @@ import {
 export type JobContext = {
   id: string;
   organizationId: string | null;
-  /** 1 for the first run. */
-  attempt: number;
   /** The time, as the worker sees it (tests move it). */
   now: () => Date;
 };
@@ -109,13 +107,12 @@ export async function runDueJobs(options: { now?: Date; limit?: number } = {}): 
     where: { id: { in: claimedIds.map(({ id }) => id) }, lockedBy: workerId },
     orderBy: [{ runAt: "asc" }, { id: "asc" }],
   });
-  /** Kinds whose service asked us to wait, until when. */
+  /** Kinds whose service asked us to wait in this batch, and how long. */
   const waiting = new Map<string, RetryLater>();
   for (const job of jobs) {
     const context: JobContext = {
       id: job.id,
       organizationId: job.organizationId,
-      attempt: job.attempts,
       now: clock,
     };
     const asked = waiting.get(job.kind);
