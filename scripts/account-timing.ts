@@ -12,10 +12,10 @@
  *
  *   TIMING_SAMPLES=150 TIMING_PORT=3302 node scripts/account-timing.ts
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { startBuiltServer } from "./built-server.ts";
 
 const samples = Number(process.env.TIMING_SAMPLES ?? 150);
 const warmUp = 20;
@@ -46,32 +46,6 @@ await db.user.createMany({
   })),
 });
 await closeDb();
-
-function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["server/index.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: "warn",
-      TRUST_PROXY: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = async () => {
-      try {
-        if ((await fetch(`${origin}/healthz`)).ok) return resolve(child);
-      } catch {}
-      if (Date.now() - started > 30_000) return reject(new Error("the server did not start"));
-      setTimeout(poll, 200);
-    };
-    child.once("exit", (code) => reject(new Error(`the server exited with ${code}`)));
-    void poll();
-  });
-}
 
 let requests = 0;
 async function timedPost(urlPath: string, fields: Record<string, string>): Promise<number> {
@@ -136,7 +110,7 @@ function percentile(values: number[], p: number): number {
   );
 }
 
-const server = await startServer();
+const server = await startBuiltServer(port, { DATABASE_URL: databaseUrl, TRUST_PROXY: "1" });
 try {
   for (let i = 0; i < warmUp; i++) await round(false, i);
   for (let i = 0; i < samples; i++) await round(true, i);

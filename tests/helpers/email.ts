@@ -36,3 +36,17 @@ export async function runJobsUntilIdle(now?: Date): Promise<void> {
     if ((await runDueJobs({ now })).claimed === 0) return;
   }
 }
+
+/** An `email` job's payload that carries no secret (the "account exists" e-mail), for tests of the queue. */
+export function accountExistsEmail(to: string) {
+  return {
+    template: "account-exists",
+    to,
+    language: "en",
+    props: {
+      name: "Bob",
+      signInLink: "https://werkpad.test/signin",
+      resetLink: "https://werkpad.test/forgot-password",
+    },
+  } as const;
+}

@@ -7,7 +7,7 @@ import { action as requestLinkAction } from "#app/routes/signin.link.tsx";
 import { action as signUpAction } from "#app/routes/signup.tsx";
 import { action as verifyAction } from "#app/routes/verify-email.tsx";
 import { inbox } from "#tests/helpers/email.ts";
-import { createUser, testPassword } from "#tests/helpers/factories.ts";
+import { createUser, signUpForm } from "#tests/helpers/factories.ts";
 import { callRoute, post } from "#tests/helpers/route-args.ts";
 
 /**
@@ -68,19 +68,7 @@ const flows = {
   "a new verification code": (email: string, ip: string) =>
     callRoute(verifyAction, post("/verify-email", { intent: "resend", email }), {}, { ip }),
   "sign-up": (email: string, ip: string) =>
-    callRoute(
-      signUpAction,
-      post("/signup", {
-        organizationName: "Tuinen Groen",
-        country: "NL",
-        language: "en",
-        name: "Noor",
-        email,
-        password: testPassword,
-      }),
-      {},
-      { ip },
-    ),
+    callRoute(signUpAction, post("/signup", signUpForm(email)), {}, { ip }),
 };
 
 describe("an address with an account and one without get the same work on the request", () => {

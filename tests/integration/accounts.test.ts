@@ -10,7 +10,7 @@ import { action as signInAction } from "#app/routes/signin.tsx";
 import { action as signUpAction } from "#app/routes/signup.tsx";
 import { action as verifyAction, loader as verifyLoader } from "#app/routes/verify-email.tsx";
 import { codeIn, inbox, runJobsUntilIdle, tokenInLink } from "#tests/helpers/email.ts";
-import { createUser, testPassword } from "#tests/helpers/factories.ts";
+import { createUser, signUpForm, testPassword } from "#tests/helpers/factories.ts";
 import { callRoute, get, post } from "#tests/helpers/route-args.ts";
 
 const newPassword = "autumn leaves on the quay";
@@ -22,17 +22,7 @@ function sessionCookieOf(headers: Headers): string | undefined {
 }
 
 async function signUp(email: string) {
-  return callRoute(
-    signUpAction,
-    post("/signup", {
-      organizationName: "Tuinen Groen",
-      country: "NL",
-      language: "en",
-      name: "Noor",
-      email,
-      password: testPassword,
-    }),
-  );
+  return callRoute(signUpAction, post("/signup", signUpForm(email)));
 }
 
 describe("sign-up and e-mail verification", () => {

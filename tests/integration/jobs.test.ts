@@ -17,6 +17,7 @@ const { loader: problemsLoader } = await import("#app/routes/problems.tsx");
 const { createCaseTeam, proposeAs } = await import("#tests/helpers/cases.ts");
 const { createTeam } = await import("#tests/helpers/factories.ts");
 const { callRoute, get, post } = await import("#tests/helpers/route-args.ts");
+const { accountExistsEmail } = await import("#tests/helpers/email.ts");
 
 /**
  * The job queue itself: a job exists exactly when its change commits, is run
@@ -28,17 +29,7 @@ const minutes = (n: number) => n * 60_000;
 const days = (n: number) => n * 24 * 60 * 60_000;
 const later = (ms: number, from = new Date()) => new Date(from.getTime() + ms);
 
-const mail = (to: string) =>
-  ({
-    template: "account-exists",
-    to,
-    language: "en",
-    props: {
-      name: "Bob",
-      signInLink: "https://werkpad.test/signin",
-      resetLink: "https://werkpad.test/forgot-password",
-    },
-  }) as const;
+const mail = accountExistsEmail;
 
 beforeEach(async () => {
   clearSentEmails();

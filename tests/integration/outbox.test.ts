@@ -17,6 +17,7 @@ const { addLogSink } = await import("#app/modules/log.server.ts");
 const { enqueue, maxAttempts, retryDelayMs } = await import("#app/modules/jobs/queue.server.ts");
 const { runDueJobs, startJobWorker } = await import("#app/modules/jobs/worker.server.ts");
 const { listOutbox } = await import("#app/modules/notifications/outbox.server.ts");
+const { accountExistsEmail } = await import("#tests/helpers/email.ts");
 
 /**
  * E-mail as jobs: rendered and recorded by the worker, sent through Resend
@@ -30,18 +31,6 @@ const magicLink = (to: string) =>
     language: "en",
     props: { name: "Ada", link: `https://werkpad.test/magic?token=${to}`, expiresInMinutes: 15 },
   }) as const;
-const accountExists = (to: string) =>
-  ({
-    template: "account-exists",
-    to,
-    language: "en",
-    props: {
-      name: "Bob",
-      signInLink: "https://werkpad.test/signin",
-      resetLink: "https://werkpad.test/forgot-password",
-    },
-  }) as const;
-
 const minutes = (n: number) => n * 60_000;
 const later = (ms: number, from = new Date()) => new Date(from.getTime() + ms);
 
@@ -136,7 +125,7 @@ describe("sending", () => {
 
   test("erases the body of a secret e-mail once sent, and keeps the others", async () => {
     await enqueue(db, "email", magicLink("secret@example.com"));
-    await enqueue(db, "email", accountExists("plain@example.com"));
+    await enqueue(db, "email", accountExistsEmail("plain@example.com"));
 
     expect(await runDueJobs()).toMatchObject({ done: 2 });
 
@@ -228,7 +217,7 @@ describe("sending", () => {
   });
 
   test("a message Resend refuses (a 4xx) is dead at once, not tried eight times", async () => {
-    await enqueue(db, "email", accountExists("bob@example.com"), { organizationId: "org-1" });
+    await enqueue(db, "email", accountExistsEmail("bob@example.com"), { organizationId: "org-1" });
     resendAnswers(422, {
       statusCode: 422,
       name: "validation_error",
