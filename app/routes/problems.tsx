@@ -64,6 +64,7 @@ export default function Problems({ loaderData }: Route.ComponentProps) {
               <Link to="/members" className="text-brand-700 underline hover:text-brand-800">
                 {t("nav.members")}
               </Link>
+              .
             </p>
           ) : null}
         </Card>
