@@ -21,29 +21,41 @@ afterAll(async () => {
 });
 
 describe("migrations through the wasm schema engine, without network access", () => {
+  // Making a migration replays the whole history on a shadow database: on a
+  // busy machine that takes longer than the default 20 s.
+  const replayTimeoutMs = 90_000;
+
   test("deploy on an up-to-date database applies nothing", async () => {
     expect(await deployMigrations(adapter.factory, paths)).toEqual([]);
   });
 
-  test("an unchanged schema writes no migration", async () => {
-    const result = await createMigration("nothing", paths);
-    expect(result).toEqual({
-      created: false,
-      reason: "the schema has no changes since the last migration",
-    });
-  });
+  test(
+    "an unchanged schema writes no migration",
+    async () => {
+      const result = await createMigration("nothing", paths);
+      expect(result).toEqual({
+        created: false,
+        reason: "the schema has no changes since the last migration",
+      });
+    },
+    replayTimeoutMs,
+  );
 
-  test("a schema change becomes a new migration file, which deploys to the database", async () => {
-    writeFileSync(
-      paths.schemaPath,
-      `${readFileSync(paths.schemaPath, "utf8")}\nmodel MigrationProbe {\n  id String @id\n  note String?\n}\n`,
-    );
-    const result = await createMigration("add_probe", paths);
-    if (!result.created) throw new Error(`expected a migration, got: ${result.reason}`);
-    expect(result.name).toMatch(/^\d{14}_add_probe$/);
-    expect(readFileSync(result.file, "utf8")).toContain('CREATE TABLE "MigrationProbe"');
-    expect(await deployMigrations(adapter.factory, paths)).toEqual([result.name]);
-    // The project's own history is untouched.
-    expect(existsSync(path.join("prisma/migrations", result.name))).toBe(false);
-  });
+  test(
+    "a schema change becomes a new migration file, which deploys to the database",
+    async () => {
+      writeFileSync(
+        paths.schemaPath,
+        `${readFileSync(paths.schemaPath, "utf8")}\nmodel MigrationProbe {\n  id String @id\n  note String?\n}\n`,
+      );
+      const result = await createMigration("add_probe", paths);
+      if (!result.created) throw new Error(`expected a migration, got: ${result.reason}`);
+      expect(result.name).toMatch(/^\d{14}_add_probe$/);
+      expect(readFileSync(result.file, "utf8")).toContain('CREATE TABLE "MigrationProbe"');
+      expect(await deployMigrations(adapter.factory, paths)).toEqual([result.name]);
+      // The project's own history is untouched.
+      expect(existsSync(path.join("prisma/migrations", result.name))).toBe(false);
+    },
+    replayTimeoutMs,
+  );
 });
