@@ -25,6 +25,7 @@ export default [
   route("invitations/accept", "routes/invitations.accept.tsx"),
   route("invitations/:invitationId", "routes/invitations.$invitationId.ts"),
   route("audit", "routes/audit.tsx"),
+  route("problems", "routes/problems.tsx"),
 
   // Cases and their plans
   route("cases", "routes/cases.tsx"),

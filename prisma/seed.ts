@@ -7,6 +7,7 @@ import { closeDb, db } from "#app/modules/db.server.ts";
 import { envOrExit } from "#app/modules/env.server.ts";
 import { demoOrganizations, demoPassword, demoPeople } from "./demo.ts";
 import { seedCases } from "./seed-cases.ts";
+import { seedProblems } from "./seed-problems.ts";
 
 envOrExit();
 
@@ -43,6 +44,7 @@ async function seed() {
   }
 
   await seedCases(db, userIds);
+  await seedProblems(db);
 
   const names = new Map<string, string>(demoOrganizations.map((o) => [o.id, o.name]));
   console.log("\n  Demo sign-in (every account), password:", JSON.stringify(demoPassword));

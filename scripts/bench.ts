@@ -6,13 +6,13 @@
  *
  *   BENCH_SECONDS=10 BENCH_CONNECTIONS=20 npm run bench
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { openAdapter, parseDatabaseUrl } from "#app/modules/db/adapter.server.ts";
 import { deployMigrations } from "#app/modules/db/migrations.server.ts";
+import { startBuiltServer } from "./built-server.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -32,32 +32,6 @@ const location = parseDatabaseUrl(databaseUrl);
 const adapter = openAdapter(location);
 await deployMigrations(adapter.factory);
 await adapter.close();
-
-function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["server/index.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = async () => {
-      try {
-        const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-        if (response.ok) return resolve(child);
-      } catch {}
-      if (Date.now() - started > 30_000) return reject(new Error("the server did not start"));
-      setTimeout(poll, 200);
-    };
-    child.once("exit", (code) => reject(new Error(`the server exited with ${code}`)));
-    void poll();
-  });
-}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -94,7 +68,7 @@ async function load(urlPath: string) {
   };
 }
 
-const server = await startServer();
+const server = await startBuiltServer(port, { DATABASE_URL: databaseUrl });
 try {
   console.log(
     `Werkpad benchmark: ${location.kind === "pglite" ? "embedded PGlite" : "PostgreSQL"}, ` +

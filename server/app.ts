@@ -2,12 +2,9 @@ import "react-router";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { RouterContextProvider } from "react-router";
-import { pruneRateLimits } from "#app/modules/auth/rate-limit.server.ts";
 import { closeDb } from "#app/modules/db.server.ts";
 import { requestInfoContext } from "#app/modules/http/request-context.ts";
-import { startPeriodic } from "#app/modules/jobs.server.ts";
-import { startOutboxWorker } from "#app/modules/notifications/outbox.server.ts";
-import { startDigestWorker } from "#app/modules/plans/notify.server.ts";
+import { startJobWorker } from "#app/modules/jobs/worker.server.ts";
 
 /**
  * The application as Express middleware. server/index.ts runs it: through
@@ -33,16 +30,11 @@ app.use(
   }),
 );
 
-// Background work of each process: the outbox (it sends nothing without
-// RESEND_API_KEY), the plan digests, and hourly removal of rate-limit windows
-// that ended a day ago. Kept on globalThis because development re-runs this
-// module after edits.
+// Background work of each process: one worker runs the job queue (e-mails,
+// plan digests, rate-limit pruning, housekeeping; app/modules/jobs/). Kept on
+// globalThis because development re-runs this module after edits.
 const globalForWorkers = globalThis as { werkpadStopWorkers?: Array<() => Promise<void>> };
-globalForWorkers.werkpadStopWorkers ??= [
-  startOutboxWorker(),
-  startDigestWorker(),
-  startPeriodic("rate-limit pruning", () => pruneRateLimits(), 60 * 60 * 1000),
-];
+globalForWorkers.werkpadStopWorkers ??= [startJobWorker()];
 
 /** Called on shutdown: lets running batches finish, then closes the database (an open PGlite keeps the process alive). */
 export async function shutdown() {

@@ -77,6 +77,13 @@ export function AppHeader({ account }: { account: HeaderAccount | null }) {
                     </NavLink>
                   </li>
                 ) : null}
+                {actor && can(actor, "problems.view") ? (
+                  <li>
+                    <NavLink to="/problems" className={navLink}>
+                      {t("nav.problems")}
+                    </NavLink>
+                  </li>
+                ) : null}
               </ul>
               <div className="flex flex-wrap items-center gap-1">
                 <NavLink to="/account" className={navLink}>

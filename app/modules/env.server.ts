@@ -24,6 +24,12 @@ const envSchema = z
     /** The sender of every e-mail. */
     EMAIL_FROM: z.string().min(3).default("Werkpad <no-reply@werkpad.test>"),
     /**
+     * Days that ended background jobs, and the e-mails they sent, are kept:
+     * long enough to answer "did the invitation go out?" and for an owner to
+     * see a failure, short enough that addresses do not pile up.
+     */
+    JOB_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /**
      * Shows the outbox at /dev/outbox even when NODE_ENV is production: for the
      * demo started by `npm start` and for the browser tests, never for a real
      * deployment. Outside production the page is always there.

@@ -8,12 +8,18 @@ async function hydrated(page: Page) {
   await page.locator("html[data-hydrated]").waitFor();
 }
 
-/** The newest e-mail to an address, as the development outbox shows it. */
+/**
+ * The newest e-mail to an address, as the development outbox shows it. The
+ * server's job worker renders e-mails a moment after the request: reload
+ * until it is there.
+ */
 async function emailTo(context: BrowserContext, address: string) {
   const page = await context.newPage();
-  await page.goto("/dev/outbox");
   const message = page.locator("li[data-outbox-id]").filter({ hasText: address }).first();
-  await expect(message).toBeVisible();
+  await expect(async () => {
+    await page.goto("/dev/outbox");
+    await expect(message).toBeVisible({ timeout: 500 });
+  }).toPass();
   const text = (await message.locator("pre").textContent()) ?? "";
   const link = await message.getByRole("link").first().getAttribute("href");
   await page.close();

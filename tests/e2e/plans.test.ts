@@ -19,10 +19,14 @@ async function signIn(context: BrowserContext, email: string, javaScript = true)
   return page;
 }
 
+/** The link in the newest e-mail to an address; the job worker renders it a moment after the request. */
 async function linkInEmailTo(context: BrowserContext, address: string) {
   const page = await context.newPage();
-  await page.goto("/dev/outbox");
   const message = page.locator("li[data-outbox-id]").filter({ hasText: address }).first();
+  await expect(async () => {
+    await page.goto("/dev/outbox");
+    await expect(message).toBeVisible({ timeout: 500 });
+  }).toPass();
   const link = (await message.getByRole("link").first().getAttribute("href")) ?? "";
   await page.close();
   return link;

@@ -1,16 +1,14 @@
-import { deliverDueMessages } from "#app/modules/notifications/outbox.server.ts";
+import { runDueJobs } from "#app/modules/jobs/worker.server.ts";
 import { lastEmailTo, linkIn, type SentEmail } from "#tests/mocks/resend.ts";
 
 /**
- * Sends what is waiting in the outbox through the mocked Resend API and
- * returns the last e-mail that reached `address`. Test files that read
- * e-mails set RESEND_API_KEY before importing the app.
+ * Runs the jobs that are due (e-mails among them, through the mocked Resend
+ * API) until none is left, and returns the last e-mail that reached
+ * `address`. Test files that read e-mails set RESEND_API_KEY before importing
+ * the app.
  */
 export async function inbox(address: string): Promise<SentEmail> {
-  // The worker sends in batches; empty the outbox.
-  for (let batch = await deliverDueMessages(); batch.sent + batch.retried + batch.failed > 0; ) {
-    batch = await deliverDueMessages();
-  }
+  await runJobsUntilIdle();
   const email = lastEmailTo(address);
   if (!email) throw new Error(`No e-mail reached ${address}`);
   return email;
@@ -30,4 +28,25 @@ export function codeIn(email: SentEmail): string {
   const code = /\b(\d{3}\s?\d{3})\b/.exec(email.text)?.[1];
   if (!code) throw new Error("The e-mail has no six-digit code");
   return code.replace(/\s/g, "");
+}
+
+/** Runs due jobs, batch after batch (a job may queue the next), until none is due. */
+export async function runJobsUntilIdle(now?: Date): Promise<void> {
+  for (;;) {
+    if ((await runDueJobs({ now })).claimed === 0) return;
+  }
+}
+
+/** An `email` job's payload that carries no secret (the "account exists" e-mail), for tests of the queue. */
+export function accountExistsEmail(to: string) {
+  return {
+    template: "account-exists",
+    to,
+    language: "en",
+    props: {
+      name: "Bob",
+      signInLink: "https://werkpad.test/signin",
+      resetLink: "https://werkpad.test/forgot-password",
+    },
+  } as const;
 }

@@ -8,6 +8,18 @@ let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 export const testPassword = "a quiet walk along the canal";
+
+/** The sign-up form as a person fills it in, for an address. */
+export function signUpForm(email: string) {
+  return {
+    organizationName: "Tuinen Groen",
+    country: "NL",
+    language: "en",
+    name: "Noor",
+    email,
+    password: testPassword,
+  };
+}
 let passwordHash: Promise<string> | undefined;
 
 export async function createOrganization(

@@ -9,8 +9,8 @@ import { action as magicAction } from "#app/routes/signin.magic.tsx";
 import { action as signInAction } from "#app/routes/signin.tsx";
 import { action as signUpAction } from "#app/routes/signup.tsx";
 import { action as verifyAction, loader as verifyLoader } from "#app/routes/verify-email.tsx";
-import { codeIn, inbox, tokenInLink } from "#tests/helpers/email.ts";
-import { createUser, testPassword } from "#tests/helpers/factories.ts";
+import { codeIn, inbox, runJobsUntilIdle, tokenInLink } from "#tests/helpers/email.ts";
+import { createUser, signUpForm, testPassword } from "#tests/helpers/factories.ts";
 import { callRoute, get, post } from "#tests/helpers/route-args.ts";
 
 const newPassword = "autumn leaves on the quay";
@@ -22,17 +22,7 @@ function sessionCookieOf(headers: Headers): string | undefined {
 }
 
 async function signUp(email: string) {
-  return callRoute(
-    signUpAction,
-    post("/signup", {
-      organizationName: "Tuinen Groen",
-      country: "NL",
-      language: "en",
-      name: "Noor",
-      email,
-      password: testPassword,
-    }),
-  );
+  return callRoute(signUpAction, post("/signup", signUpForm(email)));
 }
 
 describe("sign-up and e-mail verification", () => {
@@ -42,6 +32,7 @@ describe("sign-up and e-mail verification", () => {
     expect(answer.location).toBe("/verify-email?email=noor%40tuinen.example");
     expect(sessionCookieOf(answer.headers)).toBeUndefined();
 
+    const email = await inbox("noor@tuinen.example");
     const user = await db.user.findUniqueOrThrow({
       where: { email: "noor@tuinen.example" },
       include: { memberships: { include: { organization: true } } },
@@ -51,7 +42,6 @@ describe("sign-up and e-mail verification", () => {
       { role: "OWNER", organization: { name: "Tuinen Groen", country: "NL" } },
     ]);
 
-    const email = await inbox("noor@tuinen.example");
     const verified = await callRoute(
       verifyAction,
       post("/verify-email", {
@@ -214,6 +204,7 @@ describe("sign-in links", () => {
       post("/signin/link", { email: "ghost@example.com" }),
     );
     expect(answer.data).toMatchObject({ sent: true });
+    await runJobsUntilIdle();
     expect(await db.outboxMessage.count({ where: { to: "ghost@example.com" } })).toBe(0);
   });
 

@@ -176,6 +176,7 @@ describe("the employee's private notes", () => {
       for (const page of pages) expect(JSON.stringify(page.data ?? "")).not.toContain(canary);
     }
     expect(JSON.stringify(await db.outboxMessage.findMany())).not.toContain(canary);
+    expect(JSON.stringify(await db.job.findMany())).not.toContain(canary);
     expect(JSON.stringify(await db.auditEvent.findMany())).not.toContain(canary);
   });
 });

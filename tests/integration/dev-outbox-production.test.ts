@@ -35,6 +35,7 @@ describe("/dev/outbox in production", () => {
     const { db } = await import("#app/modules/db.server.ts");
     await db.outboxMessage.create({
       data: {
+        job: { create: { kind: "email", status: "DONE" } },
         kind: "invitation",
         to: "dan@example.com",
         subject: "Pieter Jansen invites you to Bakkerij Jansen on Werkpad",

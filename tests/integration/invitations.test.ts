@@ -5,7 +5,7 @@ import { db } from "#app/modules/db.server.ts";
 import { action as invitationAction } from "#app/routes/invitations.$invitationId.ts";
 import { action as acceptAction, loader as acceptLoader } from "#app/routes/invitations.accept.tsx";
 import { action as membersAction, loader as membersLoader } from "#app/routes/members.tsx";
-import { inbox, tokenInLink } from "#tests/helpers/email.ts";
+import { inbox, runJobsUntilIdle, tokenInLink } from "#tests/helpers/email.ts";
 import {
   createMember,
   createTeam,
@@ -173,6 +173,7 @@ describe("invitations", () => {
     const unverified = await createMember(organization.id, "OWNER", { verified: false });
     const answer = await inviteAs(unverified.cookie, "someone@example.com", "EMPLOYEE");
     expect(JSON.stringify(answer.data)).toContain("auth:members.verifyFirst");
+    await runJobsUntilIdle();
     expect(await db.outboxMessage.count({ where: { to: "someone@example.com" } })).toBe(0);
   });
 

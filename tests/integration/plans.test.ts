@@ -386,14 +386,21 @@ describe("e-mail about a plan", () => {
   test("a burst of changes becomes one message per person; an agreed plan is announced to both", async () => {
     const { record, manager, employee } = await createCaseTeam();
     const caseId = record.id;
+    /** This case's people with an e-mail of `template` queued; the worker renders and sends it later. */
+    async function queuedEmails(template: string) {
+      const jobs = await db.job.findMany({ where: { kind: "email", status: "QUEUED" } });
+      return jobs.flatMap((job) => {
+        const payload = job.payload as { template: string; to: string } | null;
+        const ours = [employee.user.email, manager.user.email].includes(payload?.to ?? "");
+        return ours && payload?.template === template ? [payload.to] : [];
+      });
+    }
     for (const date of ["2026-12-10", "2026-12-17", "2026-12-24"])
       await proposeAs(manager.cookie, caseId, "REVIEW", { date });
-    const digests = () =>
-      db.outboxMessage.count({ where: { to: employee.user.email, kind: "plan-changes" } });
     await sendDueDigests(new Date()); // not yet: it waits for a quiet moment
-    expect(await digests()).toBe(0);
+    expect(await queuedEmails("plan-changes")).toEqual([]);
     await sendDueDigests(new Date(Date.now() + 11 * 60_000));
-    expect(await digests()).toBe(1);
+    expect(await queuedEmails("plan-changes")).toEqual([employee.user.email]);
     const digest = await inbox(employee.user.email);
     expect(digest.subject).toContain("plan");
     expect(digest.text).toContain("(3");
@@ -402,6 +409,16 @@ describe("e-mail about a plan", () => {
 
     for (const item of (await planOf(employee.cookie, caseId)).items)
       await answerAs(employee.cookie, caseId, item.id, "agree");
+    // The agreement's transaction (which holds the plan's and the audit trail's
+    // locks) only queued the announcements: nothing was rendered in it.
+    expect((await queuedEmails("plan-agreed")).sort()).toEqual(
+      [employee.user.email, manager.user.email].sort(),
+    );
+    expect(
+      await db.outboxMessage.count({
+        where: { kind: "plan-agreed", to: { in: [employee.user.email, manager.user.email] } },
+      }),
+    ).toBe(0);
     const before = sentEmails.length;
     await inbox(manager.user.email);
     const agreed = sentEmails.slice(before).filter((email) => email.subject.includes("version 1"));

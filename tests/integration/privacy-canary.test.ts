@@ -17,8 +17,9 @@ import { sentEmails } from "#tests/mocks/resend.ts";
  * The privacy proof. A unique canary goes into every private or medical
  * field; then everything the employer side (owner, HR, the manager) can
  * receive is collected: every route's loader answer (all routes of
- * app/routes.ts, so a route added later is checked too), every e-mail in the
- * outbox and every e-mail sent, and every log line written meanwhile. No
+ * app/routes.ts, so a route added later is checked too), every job payload
+ * while it waits, every e-mail in the outbox and every e-mail sent, and every
+ * log line written meanwhile. No
  * canary may appear anywhere. (There are no exports yet; when PDFs arrive,
  * they belong in this list.)
  */
@@ -188,10 +189,18 @@ describe("the privacy canary", () => {
     expect(seen).not.toContain(withheldCapacities);
   });
 
-  test("no e-mail and no log line carries private or medical text", async () => {
+  test("no e-mail, no job and no log line carries private or medical text", async () => {
     await sendDueDigests(new Date(Date.now() + 61 * 60_000));
+    // Job payloads while they wait (they are erased once run), then what they became.
+    const queued = await db.job.findMany();
+    expect(queued.some((job) => job.kind === "email" && job.payload !== null)).toBe(true);
     await inbox(team.manager.user.email).catch(() => undefined);
-    const mail = JSON.stringify([await db.outboxMessage.findMany(), sentEmails]);
+    const mail = JSON.stringify([
+      queued,
+      await db.job.findMany(),
+      await db.outboxMessage.findMany(),
+      sentEmails,
+    ]);
     const logged = JSON.stringify(logs);
     for (const canary of [...Object.values(canaries), withheldCapacities]) {
       expect(mail).not.toContain(canary);

@@ -8,6 +8,7 @@ import { loader as audit } from "#app/routes/audit.tsx";
 import { action as invitationAction } from "#app/routes/invitations.$invitationId.ts";
 import { loader as member } from "#app/routes/members.$membershipId.tsx";
 import { loader as members } from "#app/routes/members.tsx";
+import { loader as problems } from "#app/routes/problems.tsx";
 import { createTeam } from "#tests/helpers/factories.ts";
 import { callRoute, get, post } from "#tests/helpers/route-args.ts";
 
@@ -74,6 +75,11 @@ const pages: Record<string, { visit: Visit; allowed: Role[]; allowedStatus: numb
   "GET /audit": {
     visit: (c) => callRoute(audit, get("/audit", { Cookie: c })),
     allowed: ["OWNER", "HR"],
+    allowedStatus: 200,
+  },
+  "GET /problems": {
+    visit: (c) => callRoute(problems, get("/problems", { Cookie: c })),
+    allowed: ["OWNER"],
     allowedStatus: 200,
   },
 };

@@ -3,7 +3,8 @@ import { recordAudit, recordAuditNow } from "#app/modules/audit/audit.server.ts"
 import { membershipsOf } from "#app/modules/cross-organization.server.ts";
 import { db, type Tx } from "#app/modules/db.server.ts";
 import { env } from "#app/modules/env.server.ts";
-import { queueEmail } from "#app/modules/notifications/outbox.server.ts";
+import type { JobPayload } from "#app/modules/jobs/kinds.ts";
+import { enqueue } from "#app/modules/jobs/queue.server.ts";
 import { withinOrganization } from "#app/modules/tenant.server.ts";
 import {
   hashPassword,
@@ -30,6 +31,11 @@ import { generateCode, generateToken, hashCode, hashToken } from "./tokens.ts";
  * link, password reset and change. Answers never reveal whether an address
  * has an account: the same message whatever the case, and the owner of an
  * existing address hears about a sign-up attempt by e-mail instead.
+ *
+ * Nor does their speed. A request that e-mails an address (sign-up, a sign-in
+ * or reset link, a new code) does the same work whatever the address: it
+ * counts the attempt and queues one job. The job looks the address up and
+ * decides what, if anything, to send (sendAccountEmail, completeSignUp).
  */
 export type Client = { ipAddress: string; userAgent: string };
 export type SignedInResult = {
@@ -126,11 +132,10 @@ async function issueEmailVerification(
     where: { id: created.id },
     data: { codeHash: hashCode(created.id, code) },
   });
-  await queueEmail(tx, {
-    kind: "verify-email",
+  await enqueue(tx, "email", {
+    template: "verify-email",
     to: user.email,
     language: user.language,
-    secret: true,
     props: {
       name: user.name,
       code,
@@ -162,13 +167,32 @@ export async function signUp(
   if (problem) return { status: "weak-password", problem };
   const blocked = await limitSending(email, client);
   if (blocked) return blocked;
-
-  // Hashed before looking the address up, so both answers take as long.
+  // Hashed for every address, so that the job never sees the password.
   const passwordHash = await hashPassword(input.password);
+  await enqueue(db, "account.sign-up", {
+    email,
+    name: input.name,
+    organizationName: input.organizationName,
+    country: input.country,
+    language: input.language,
+    passwordHash,
+    client: { ipAddress: client.ipAddress, userAgent: client.userAgent },
+  });
+  return { status: "check-email", email };
+}
+
+/**
+ * The `account.sign-up` job: creates the account with its organisation and
+ * e-mails a code, or, when the address has an account already, tells its
+ * owner so. (Two sign-ups for one address at once: the second fails on the
+ * unique address, and its retry finds the account.)
+ */
+export async function completeSignUp(input: JobPayload<"account.sign-up">): Promise<void> {
+  const { email, client } = input;
   const existing = await db.user.findUnique({ where: { email } });
   if (existing) {
-    await queueEmail(db, {
-      kind: "account-exists",
+    await enqueue(db, "email", {
+      template: "account-exists",
       to: email,
       language: existing.language,
       props: {
@@ -177,12 +201,11 @@ export async function signUp(
         resetLink: `${env().APP_URL}/forgot-password`,
       },
     });
-    return { status: "check-email", email };
+    return;
   }
-
   await db.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { email, name: input.name, language: input.language, passwordHash },
+      data: { email, name: input.name, language: input.language, passwordHash: input.passwordHash },
     });
     const organization = await tx.organization.create({
       data: { name: input.organizationName, country: input.country, language: input.language },
@@ -207,7 +230,6 @@ export async function signUp(
     });
     await issueEmailVerification(tx, user);
   });
-  return { status: "check-email", email };
 }
 
 /** Sends a new code and link when the address has an unverified account; silent otherwise. */
@@ -215,21 +237,7 @@ export async function resendVerification(
   emailInput: string,
   client: Client,
 ): Promise<{ status: "sent" } | RateLimited> {
-  const email = normaliseEmail(emailInput);
-  const blocked = await limitSending(email, client);
-  if (blocked) return blocked;
-  const user = await db.user.findUnique({ where: { email } });
-  if (user && !user.emailVerifiedAt) {
-    await db.$transaction(async (tx) => {
-      // A new code replaces the old ones.
-      await tx.oneTimeToken.updateMany({
-        where: { userId: user.id, purpose: "VERIFY_EMAIL", usedAt: null },
-        data: { expiresAt: new Date() },
-      });
-      await issueEmailVerification(tx, user);
-    });
-  }
-  return { status: "sent" };
+  return requestAccountEmail(emailInput, client, "verify-email");
 }
 
 async function markVerified(tx: Tx, userId: string, client: Client) {
@@ -357,55 +365,74 @@ export async function signInWithPassword(
   return startSession(user.id, client, "password");
 }
 
-async function sendLink(
+type AccountEmail = JobPayload<"account.email">["purpose"];
+
+/** Counts the attempt and queues the job that decides; the same work for every address. */
+async function requestAccountEmail(
   emailInput: string,
   client: Client,
-  purpose: "MAGIC_LINK" | "RESET_PASSWORD",
+  purpose: AccountEmail,
 ): Promise<{ status: "sent" } | RateLimited> {
   const email = normaliseEmail(emailInput);
   const blocked = await limitSending(email, client);
   if (blocked) return blocked;
+  await enqueue(db, "account.email", { purpose, email });
+  return { status: "sent" };
+}
+
+export function requestMagicLink(email: string, client: Client) {
+  return requestAccountEmail(email, client, "magic-link");
+}
+
+export function requestPasswordReset(email: string, client: Client) {
+  return requestAccountEmail(email, client, "reset-password");
+}
+
+/**
+ * The `account.email` job: a sign-in or reset link for an address with an
+ * account, a new verification code for one not yet confirmed; nothing for
+ * any other address.
+ */
+export async function sendAccountEmail({
+  purpose,
+  email,
+}: JobPayload<"account.email">): Promise<void> {
   const user = await db.user.findUnique({ where: { email } });
-  if (!user) return { status: "sent" };
+  if (!user) return;
+  if (purpose === "verify-email") {
+    if (user.emailVerifiedAt) return;
+    await db.$transaction(async (tx) => {
+      // A new code replaces the old ones.
+      await tx.oneTimeToken.updateMany({
+        where: { userId: user.id, purpose: "VERIFY_EMAIL", usedAt: null },
+        data: { expiresAt: new Date() },
+      });
+      await issueEmailVerification(tx, user);
+    });
+    return;
+  }
   const token = generateToken();
-  const lifetime = purpose === "MAGIC_LINK" ? lifetimes.magicLink : lifetimes.resetPassword;
+  const lifetime = purpose === "magic-link" ? lifetimes.magicLink : lifetimes.resetPassword;
   await db.$transaction(async (tx) => {
     await tx.oneTimeToken.create({
       data: {
-        purpose,
+        purpose: purpose === "magic-link" ? "MAGIC_LINK" : "RESET_PASSWORD",
         userId: user.id,
         tokenHash: hashToken(token),
         expiresAt: new Date(Date.now() + lifetime),
       },
     });
-    const props = { name: user.name, expiresInMinutes: lifetime / 60000 };
-    if (purpose === "MAGIC_LINK") {
-      await queueEmail(tx, {
-        kind: "magic-link",
-        to: email,
-        language: user.language,
-        secret: true,
-        props: { ...props, link: link("/signin/magic", token) },
-      });
-    } else {
-      await queueEmail(tx, {
-        kind: "reset-password",
-        to: email,
-        language: user.language,
-        secret: true,
-        props: { ...props, link: link("/reset-password", token) },
-      });
-    }
+    await enqueue(tx, "email", {
+      template: purpose,
+      to: email,
+      language: user.language,
+      props: {
+        name: user.name,
+        expiresInMinutes: lifetime / 60000,
+        link: link(purpose === "magic-link" ? "/signin/magic" : "/reset-password", token),
+      },
+    });
   });
-  return { status: "sent" };
-}
-
-export function requestMagicLink(email: string, client: Client) {
-  return sendLink(email, client, "MAGIC_LINK");
-}
-
-export function requestPasswordReset(email: string, client: Client) {
-  return sendLink(email, client, "RESET_PASSWORD");
 }
 
 export function signInWithMagicLink(token: string, client: Client) {

@@ -15,7 +15,7 @@ import { generateToken, hashToken } from "#app/modules/auth/tokens.ts";
 import { invitationByTokenHash } from "#app/modules/cross-organization.server.ts";
 import { db } from "#app/modules/db.server.ts";
 import { env } from "#app/modules/env.server.ts";
-import { queueEmail } from "#app/modules/notifications/outbox.server.ts";
+import { enqueue } from "#app/modules/jobs/queue.server.ts";
 import { type Actor, can } from "#app/modules/policy/policy.ts";
 import { type TenantDb, type TenantTx, tenantDb } from "#app/modules/tenant.server.ts";
 
@@ -48,21 +48,24 @@ async function sendInvitationEmail(
   const organization = await tx.organization.findUniqueOrThrow({
     where: { id: invitation.organizationId },
   });
-  await queueEmail(tx, {
-    kind: "invitation",
-    to: invitation.email,
-    // The invitee's language is not known yet: the organisation's is the best guess.
-    language: organization.language,
-    organizationId: organization.id,
-    secret: true,
-    props: {
-      organizationName: organization.name,
-      inviterName,
-      role: invitation.role,
-      link: `${env().APP_URL}/invitations/accept?${new URLSearchParams({ token })}`,
-      expiresInDays: invitationLifetimeDays,
+  await enqueue(
+    tx,
+    "email",
+    {
+      template: "invitation",
+      to: invitation.email,
+      // The invitee's language is not known yet: the organisation's is the best guess.
+      language: organization.language,
+      props: {
+        organizationName: organization.name,
+        inviterName,
+        role: invitation.role,
+        link: `${env().APP_URL}/invitations/accept?${new URLSearchParams({ token })}`,
+        expiresInDays: invitationLifetimeDays,
+      },
     },
-  });
+    { organizationId: organization.id },
+  );
 }
 
 export async function listOpenInvitations(tdb: TenantDb) {

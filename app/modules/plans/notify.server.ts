@@ -1,17 +1,18 @@
 import type { CaseRecord } from "#app/modules/cases/cases.server.ts";
 import { dueDigests } from "#app/modules/cross-organization.server.ts";
 import { env } from "#app/modules/env.server.ts";
-import { startPeriodic } from "#app/modules/jobs.server.ts";
+import { enqueue } from "#app/modules/jobs/queue.server.ts";
 import { log } from "#app/modules/log.server.ts";
-import { queueEmail } from "#app/modules/notifications/outbox.server.ts";
 import { type TenantTx, tenantDb } from "#app/modules/tenant.server.ts";
 import type { Side } from "./agreement.ts";
 
 /**
  * E-mails about a plan. Changes wait in a digest per person and case, so that
  * a burst of edits becomes one message ten minutes after the last change (at
- * most an hour after the first). An agreed plan is announced at once. The
- * messages never quote the plan.
+ * most an hour after the first); the recurring `plan.digests` job sends them.
+ * An agreed plan is announced at once. Each e-mail is queued as a job and
+ * rendered by the worker, never in the plan's transaction. The messages never
+ * quote the plan.
  */
 const quietMs = 10 * 60 * 1000;
 const longestWaitMs = 60 * 60 * 1000;
@@ -71,25 +72,30 @@ export async function sendPlanAgreed(
     },
   });
   for (const person of people) {
-    await queueEmail(tx, {
-      kind: "plan-agreed",
-      to: person.email,
-      language: person.language,
-      organizationId: record.organizationId,
-      props: {
-        name: person.name,
-        employeeName: person.id === record.employeeId ? "" : employeeName,
-        version,
-        link: caseLink(record.id),
+    await enqueue(
+      tx,
+      "email",
+      {
+        template: "plan-agreed",
+        to: person.email,
+        language: person.language,
+        props: {
+          name: person.name,
+          employeeName: person.id === record.employeeId ? "" : employeeName,
+          version,
+          link: caseLink(record.id),
+        },
       },
-    });
+      { organizationId: record.organizationId },
+    );
   }
 }
 
 /**
- * Turns due digests into e-mails in the outbox. Finding them crosses
- * organisations (cross-organization.server.ts); each is then sent inside its
- * own organisation, and claimed once, even with several server processes.
+ * The recurring `plan.digests` job: turns due digests into e-mail jobs.
+ * Finding them crosses organisations (cross-organization.server.ts); each is
+ * then queued inside its own organisation, and claimed once, even with
+ * several server processes.
  */
 export async function sendDueDigests(now = new Date()): Promise<number> {
   let sent = 0;
@@ -106,27 +112,26 @@ export async function sendDueDigests(now = new Date()): Promise<number> {
       });
       const person = await tx.user.findUnique({ where: { id: digest.recipientId } });
       if (!person) return;
-      await queueEmail(tx, {
-        kind: "plan-changes",
-        to: person.email,
-        language: person.language,
-        organizationId: digest.organizationId,
-        props: {
-          name: person.name,
-          employeeName:
-            person.id === digest.case.employeeId ? "" : (digest.case.employee?.name ?? ""),
-          changes: digest.changes,
-          link: caseLink(digest.caseId),
+      await enqueue(
+        tx,
+        "email",
+        {
+          template: "plan-changes",
+          to: person.email,
+          language: person.language,
+          props: {
+            name: person.name,
+            employeeName:
+              person.id === digest.case.employeeId ? "" : (digest.case.employee?.name ?? ""),
+            changes: digest.changes,
+            link: caseLink(digest.caseId),
+          },
         },
-      });
+        { organizationId: digest.organizationId },
+      );
       sent += 1;
     });
   }
   if (sent > 0) log.info("plan digests queued", { count: sent });
   return sent;
-}
-
-/** Checks for due digests every half minute; returns a function that stops it. */
-export function startDigestWorker(intervalMs = 30_000): () => Promise<void> {
-  return startPeriodic("plan digests", () => sendDueDigests(), intervalMs);
 }

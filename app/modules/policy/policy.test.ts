@@ -71,6 +71,7 @@ describe("in the organisation, the role decides", () => {
     "members.remove": { role: "EMPLOYEE", ownerCount: 2 },
     "audit.view": undefined,
     "cases.open": undefined,
+    "problems.view": undefined,
   };
   const cells = organisationActions.flatMap((action) =>
     roles.map((role) => [action, role] as const),

@@ -48,6 +48,7 @@ type Resources = {
   "members.remove": { role: Role; ownerCount: number };
   "audit.view": undefined;
   "cases.open": undefined;
+  "problems.view": undefined;
 } & { [A in CaseAction]: CaseParties };
 export type Action = keyof Resources;
 
@@ -61,6 +62,7 @@ export const roleMatrix: Record<Exclude<Action, CaseAction>, readonly Role[]> = 
   "members.remove": ["OWNER"],
   "audit.view": ["OWNER", "HR"],
   "cases.open": ["OWNER", "HR", "MANAGER"],
+  "problems.view": ["OWNER"],
 };
 
 /**

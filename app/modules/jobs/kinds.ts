@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { Country } from "#app/generated/prisma/enums.ts";
+import { languages } from "#app/modules/i18n/languages.ts";
+import { type EmailPayload, emailPayload } from "#app/modules/notifications/email-payload.ts";
+
+/**
+ * Every kind of background job: the schema its payload must match (checked
+ * when it is queued and again before it runs), what the organisation's owner
+ * may read about it if it fails, and, for recurring work, how often it runs.
+ * What each kind does is in worker.server.ts.
+ *
+ * Payloads carry what the work needs and no more; they are erased when the
+ * job ends, because some (a link that signs someone in, a password hash) must
+ * not outlive their use.
+ */
+const email = z.email().max(254);
+const nothing = z.strictObject({});
+const minutes = (n: number) => n * 60_000;
+
+export const accountEmailPayload = z.object({
+  /**
+   * Which e-mail, if the address has an account: a sign-in link, a reset
+   * link, or a new verification code (only while the address is unconfirmed).
+   */
+  purpose: z.enum(["magic-link", "reset-password", "verify-email"]),
+  email,
+});
+
+export const signUpPayload = z.object({
+  email,
+  name: z.string().min(1),
+  organizationName: z.string().min(1),
+  country: z.enum(Country),
+  language: z.enum(languages),
+  /** Hashed on the request, so that the job never sees the password. */
+  passwordHash: z.string().min(1),
+  client: z.object({ ipAddress: z.string(), userAgent: z.string() }),
+});
+
+type Kind<P extends z.ZodType> = {
+  payload: P;
+  /** What an owner may read about a failed job of this kind; never secret. */
+  summary?: (payload: z.infer<P>) => JobSummary;
+  /** Recurring work: one job of this kind exists at any time and runs again this long after each run. */
+  every?: number;
+};
+
+/** What the owner's page says about a failed job: today only e-mails have one. */
+export type JobSummary = { template: EmailPayload["template"]; to: string };
+
+function kind<P extends z.ZodType>(definition: Kind<P>): Kind<P> {
+  return definition;
+}
+
+export const jobKinds = {
+  /** Renders an e-mail, records it in the outbox, and sends it through Resend. */
+  email: kind({
+    payload: emailPayload,
+    summary: ({ template, to }) => ({ template, to }),
+  }),
+  /** Sends an account e-mail if the address has an account (the request cannot tell). */
+  "account.email": kind({ payload: accountEmailPayload }),
+  /** Creates the account and organisation, or tells the address's owner it already has one. */
+  "account.sign-up": kind({ payload: signUpPayload }),
+  /** Turns due plan digests into e-mails. */
+  "plan.digests": kind({ payload: nothing, every: 30_000 }),
+  /** Removes rate-limit windows that ended a day ago. */
+  "rate-limits.prune": kind({ payload: nothing, every: minutes(60) }),
+  /** Removes ended jobs, and the e-mails they sent, after the retention period. */
+  "jobs.purge": kind({ payload: nothing, every: minutes(60) }),
+};
+
+export type JobKind = keyof typeof jobKinds;
+export type JobPayload<K extends JobKind> = z.infer<(typeof jobKinds)[K]["payload"]>;
+
+export function isJobKind(value: string): value is JobKind {
+  return Object.hasOwn(jobKinds, value);
+}
+
+/** The kind's definition, seen through what every kind has in common. */
+export function definitionOf(kind: JobKind): Kind<z.ZodType> {
+  return jobKinds[kind] as Kind<z.ZodType>;
+}
+
+export const recurringKinds = (Object.keys(jobKinds) as JobKind[]).filter(
+  (kind) => definitionOf(kind).every !== undefined,
+);
