@@ -10,7 +10,7 @@ import { SelectField, TextAreaField } from "#app/components/ui/field.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
 import { useIsSubmitting } from "#app/components/ui/pending.tsx";
 import { clientOf } from "#app/modules/auth/request.server.ts";
-import { editCaseSchema } from "#app/modules/cases/case-form.ts";
+import { closedReasonMaxLength, editCaseSchema } from "#app/modules/cases/case-form.ts";
 import { caseStatuses } from "#app/modules/cases/case-statuses.ts";
 import { caseCandidates, partiesOf, updateCase } from "#app/modules/cases/cases.server.ts";
 import { forbidden, orRespond } from "#app/modules/http/errors.server.ts";
@@ -81,6 +81,7 @@ export default function EditCase({ loaderData, actionData }: Route.ComponentProp
         />
         <TextAreaField
           {...fieldProps(fields.closedReason)}
+          limit={closedReasonMaxLength}
           label={t("form.closedReason")}
           hint={t("form.closedReasonHint")}
           rows={2}

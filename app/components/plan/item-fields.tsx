@@ -9,6 +9,7 @@ import {
   capacityAreas,
   type ItemKind,
   tellers,
+  textLimits,
   weekdays,
 } from "#app/modules/plans/content.ts";
 
@@ -49,11 +50,13 @@ export function ItemFields({
           />
           <TextAreaField
             {...fieldProps(field("whatHelps"))}
+            limit={textLimits.whatHelps}
             label={t("fields.whatHelps")}
             hint={noMedical}
           />
           <TextAreaField
             {...fieldProps(field("whatIsHard"))}
+            limit={textLimits.whatIsHard}
             label={t("fields.whatIsHard")}
             hint={noMedical}
           />
@@ -78,6 +81,7 @@ export function ItemFields({
           />
           <TextAreaField
             {...fieldProps(field("details"))}
+            limit={textLimits.details}
             label={t("fields.details")}
             hint={`${t("fields.detailsHint")} ${noMedical}`}
           />
@@ -108,6 +112,7 @@ export function ItemFields({
           />
           <TextAreaField
             {...fieldProps(field("stageReason"))}
+            limit={textLimits.stageReason}
             label={t("fields.stageReason")}
             hint={`${t("fields.stageReasonHint")} ${noMedical}`}
             rows={2}
@@ -147,11 +152,13 @@ export function ItemFields({
           />
           <TextAreaField
             {...fieldProps(field("tasksIncluded"))}
+            limit={textLimits.tasksIncluded}
             label={t("fields.tasksIncluded")}
             rows={2}
           />
           <TextAreaField
             {...fieldProps(field("tasksExcluded"))}
+            limit={textLimits.tasksExcluded}
             label={t("fields.tasksExcluded")}
             rows={2}
           />
@@ -168,7 +175,12 @@ export function ItemFields({
               label: t(`topics.${topic}`),
             }))}
           />
-          <TextAreaField {...fieldProps(field("text"))} label={t("fields.text")} hint={noMedical} />
+          <TextAreaField
+            {...fieldProps(field("text"))}
+            limit={textLimits.text}
+            label={t("fields.text")}
+            hint={noMedical}
+          />
           <TextField {...fieldProps(field("frequency"))} label={t("fields.frequency")} />
           <SelectField
             {...fieldProps(field("whoTells"))}
@@ -184,6 +196,7 @@ export function ItemFields({
           <TextField {...fieldProps(field("date"))} type="date" label={t("fields.date")} />
           <TextAreaField
             {...fieldProps(field("note"))}
+            limit={textLimits.note}
             label={t("fields.note")}
             hint={noMedical}
             rows={2}

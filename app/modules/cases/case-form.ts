@@ -1,11 +1,13 @@
 import { z } from "zod";
-import { requiredChoice } from "#app/modules/validation.ts";
+import { errorMessage, requiredChoice } from "#app/modules/validation.ts";
 import { caseStatuses } from "./case-statuses.ts";
 
 /** The case forms' schemas, shared by the browser and the server. */
 export const caseKinds = ["OWN_HEALTH", "CARER"] as const;
 export const countries = ["NL", "BE", "UK"] as const;
 export const startKinds = ["ABSENCE", "DISCLOSURE"] as const;
+/** Why a case was closed, in a sentence or two. */
+export const closedReasonMaxLength = 300;
 
 const optionalId = z
   .string()
@@ -45,7 +47,7 @@ export const editCaseSchema = z.object({
   closedReason: z
     .string()
     .trim()
-    .max(300)
+    .max(closedReasonMaxLength, errorMessage("validation.tooLong", { max: closedReasonMaxLength }))
     .optional()
     .transform((value) => value || undefined),
   managerId: z.string({ error: "validation.choose" }).min(1, "validation.choose"),

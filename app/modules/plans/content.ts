@@ -34,6 +34,18 @@ export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as con
 export const agreementTopics = ["contact", "colleagues", "other"] as const;
 export const tellers = ["employee", "manager", "hr", "together"] as const;
 
+/** The longest text each free-text field takes; the forms show it, with a count. */
+export const textLimits = {
+  whatHelps: 600,
+  whatIsHard: 600,
+  details: 600,
+  stageReason: 400,
+  tasksIncluded: 400,
+  tasksExcluded: 400,
+  text: 800,
+  note: 300,
+} as const;
+
 const required = "validation.required";
 const text = (max: number) =>
   z
@@ -61,8 +73,8 @@ export const capacitySchema = z
       .max(20)
       .default([])
       .transform((effects) => [...new Set(effects)].sort()),
-    whatHelps: optionalText(600),
-    whatIsHard: optionalText(600),
+    whatHelps: optionalText(textLimits.whatHelps),
+    whatIsHard: optionalText(textLimits.whatIsHard),
   })
   .refine((value) => value.whatHelps || value.whatIsHard, {
     message: "plans:errors.helpsOrHard",
@@ -73,12 +85,12 @@ export const adjustmentSchema = z
   .object({
     catalogueId: optionalText(20),
     title: optionalText(120),
-    details: optionalText(600),
+    details: optionalText(textLimits.details),
     owner: text(100),
     startDate: isoDate,
     reviewDate: isoDate.optional().or(z.literal("").transform(() => undefined)),
     stage: z.enum(adjustmentStages, { error: "validation.choose" }).default("planned"),
-    stageReason: optionalText(400),
+    stageReason: optionalText(textLimits.stageReason),
   })
   .refine((value) => value.catalogueId || value.title, { message: required, path: ["title"] })
   .refine(
@@ -109,13 +121,13 @@ export const schedulePhaseSchema = z.object({
     .max(7)
     .default([])
     .transform((days) => weekdays.filter((day) => days.includes(day))),
-  tasksIncluded: optionalText(400),
-  tasksExcluded: optionalText(400),
+  tasksIncluded: optionalText(textLimits.tasksIncluded),
+  tasksExcluded: optionalText(textLimits.tasksExcluded),
 });
 
 export const agreementSchema = z.object({
   topic: z.enum(agreementTopics, { error: "validation.choose" }),
-  text: text(800),
+  text: text(textLimits.text),
   frequency: optionalText(100),
   whoTells: z
     .enum(tellers)
@@ -125,7 +137,7 @@ export const agreementSchema = z.object({
 
 export const reviewSchema = z.object({
   date: isoDate,
-  note: optionalText(300),
+  note: optionalText(textLimits.note),
 });
 
 export const contentSchemas = {
