@@ -245,7 +245,11 @@ export default function PhysicianWorkspace({ loaderData, actionData }: Route.Com
                     })}
               </p>
             ) : null}
-            <FormError errors={reviewForm.errors} id={reviewForm.errorId} />
+            {/* The version is a hidden field: its error is about the whole form. */}
+            <FormError
+              errors={[...(reviewForm.errors ?? []), ...(reviewFields.versionNumber.errors ?? [])]}
+              id={reviewForm.errorId}
+            />
             <fieldset className="flex flex-col gap-2">
               <legend className="font-semibold">{t("workspace.outcome")}</legend>
               {(["REVIEWED", "CONCERNS"] as const).map((outcome) => (

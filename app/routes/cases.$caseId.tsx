@@ -17,6 +17,7 @@ import { forbidden, notFound } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import { languageOfRequest } from "#app/modules/i18n/languages.ts";
 import { adviceFor, reviewsOf } from "#app/modules/physician/physician.server.ts";
+import { proposeAdvisedAdjustment } from "#app/modules/plans/advised.server.ts";
 import type { Side } from "#app/modules/plans/agreement.ts";
 import { requireCase } from "#app/modules/plans/case-access.server.ts";
 import { catalogueProblems } from "#app/modules/plans/catalogue-check.server.ts";
@@ -120,17 +121,8 @@ export async function action(args: Route.ActionArgs) {
   if (intent === "propose-advised") {
     // One click: an adjustment the physician advised becomes this side's proposal.
     const catalogueId = String(formData.get("catalogueId") ?? "");
-    const content = {
-      catalogueId,
-      title: undefined,
-      details: undefined,
-      owner: record.manager.name,
-      startDate: new Date().toISOString().slice(0, 10),
-      stage: "planned" as const,
-      stageReason: undefined,
-    };
-    if (await catalogueProblems("ADJUSTMENT", content)) notFound();
-    const result = await proposeItem(tdb, member.actor, record, "ADJUSTMENT", content, client);
+    const result = await proposeAdvisedAdjustment(tdb, member.actor, record, catalogueId, client);
+    if (result.status === "refused" && result.refusal === "not-found") notFound();
     if (result.status === "refused") forbidden();
     return redirectWithToast(`${here}#item-${result.itemId}`, {
       kind: "success",

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { db } from "#app/modules/db.server.ts";
+import { isoDay } from "#app/modules/validation.ts";
 import { loader as audit } from "#app/routes/audit.tsx";
 import { loader as editCase } from "#app/routes/cases.$caseId.edit.tsx";
 import { action as notesAction, loader as notesPage } from "#app/routes/cases.$caseId.notes.tsx";
@@ -103,7 +104,7 @@ const visits: Record<string, (cookie: string) => ReturnType<typeof callRoute>> =
       caseAction,
       post(
         `/cases/${caseId}`,
-        { intent: "propose", kind: "REVIEW", date: "2027-03-01" },
+        { intent: "propose", kind: "REVIEW", date: isoDay(92) },
         { Cookie: c },
       ),
       { caseId },

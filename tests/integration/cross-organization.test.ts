@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { hashToken } from "#app/modules/auth/tokens.ts";
 import { db } from "#app/modules/db.server.ts";
+import { isoDay } from "#app/modules/validation.ts";
 import routes from "#app/routes.ts";
 import { createTeam } from "#tests/helpers/factories.ts";
 import { callRoute, get, post } from "#tests/helpers/route-args.ts";
@@ -160,7 +161,7 @@ describe("another organisation's ids", () => {
                   intent,
                   role: "OWNER",
                   kind: "REVIEW",
-                  date: "2027-01-01",
+                  date: isoDay(33),
                   itemId: victimItem.id,
                   lockVersion: "1",
                   reason: "x",

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { db } from "#app/modules/db.server.ts";
+import { isoDay } from "#app/modules/validation.ts";
 import { action as physicianAction } from "#app/routes/cases.$caseId.physician.tsx";
 import { action as caseAction, loader as casePage } from "#app/routes/cases.$caseId.tsx";
 import { loader as casesList } from "#app/routes/cases.tsx";
@@ -30,7 +31,7 @@ describe("the physician's review and advice", () => {
   test("a review with concerns reaches both sides; a newer version needs a new review", async () => {
     const { record, manager, employee, physician } = await createCaseTeam();
     const caseId = record.id;
-    await proposeAs(manager.cookie, caseId, "REVIEW", { date: "2027-01-10" });
+    await proposeAs(manager.cookie, caseId, "REVIEW", { date: isoDay(42) });
     for (const item of (await planOf(employee.cookie, caseId)).items)
       await answerAs(employee.cookie, caseId, item.id, "agree");
 
@@ -50,7 +51,7 @@ describe("the physician's review and advice", () => {
     // Version 2: the review of version 1 no longer counts as the latest.
     const [item] = (await planOf(manager.cookie, caseId)).items;
     await answerAs(manager.cookie, caseId, item?.id ?? "", "propose-removal");
-    await proposeAs(manager.cookie, caseId, "REVIEW", { date: "2026-12-24" });
+    await proposeAs(manager.cookie, caseId, "REVIEW", { date: isoDay(25) });
     for (const open of (await planOf(employee.cookie, caseId)).items) {
       await answerAs(
         employee.cookie,
