@@ -105,11 +105,12 @@ describe("a request from another website gets 403 and changes nothing", () => {
 
   test("a page's action: a note written from another site is not stored", async () => {
     const before = await noteCount();
-    for (const headers of [
+    const crossSite: Array<Record<string, string>> = [
       { Origin: "https://evil.example" },
       { "Sec-Fetch-Site": "same-site" },
       { Referer: "https://evil.example/form" },
-    ]) {
+    ];
+    for (const headers of crossSite) {
       const answer = await callRoute(
         notesAction,
         post(
