@@ -43,7 +43,9 @@ function run(environment: Record<string, string>): { child: ChildProcess; output
 }
 
 /** Starts the server and waits until /healthz answers. */
-export async function startServer(environment: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  environment: Record<string, string> = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const { child, output } = run({

@@ -17,7 +17,9 @@ describe("start-up", () => {
       DEV_OUTBOX: "1",
     });
     expect(code).toBe(1);
-    expect(output).toContain("DEV_OUTBOX: /dev/outbox shows live sign-in and reset links to anyone");
+    expect(output).toContain(
+      "DEV_OUTBOX: /dev/outbox shows live sign-in and reset links to anyone",
+    );
   });
 });
 
