@@ -137,7 +137,12 @@ export async function loadHistory(tdb: TenantDb, caseId: string) {
     .reverse();
 }
 
-export type PlanRefusal = Refusal | "forbidden" | "not-found";
+export type PlanRefusal =
+  | Refusal
+  | "forbidden"
+  | "not-found"
+  | "schedule-full"
+  | "changed-meanwhile";
 
 /** The side the actor negotiates on in this case, or null when they may not. */
 export function sideIn(actor: Actor, record: CaseRecord): Side | null {
