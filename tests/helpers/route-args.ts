@@ -120,3 +120,12 @@ export async function callRoute(
   }
   return { ...answer(response), data: dataOf.get(response) ?? null };
 }
+
+/** The toast an answer leaves for the next page (the werkpad_toast cookie), if any. */
+export function toastOf(answer: { headers: Headers }): { kind: string; message: string } | null {
+  const cookie = answer.headers.getSetCookie().find((c) => c.startsWith("werkpad_toast="));
+  const value = cookie?.split(";")[0]?.slice("werkpad_toast=".length);
+  if (!value) return null;
+  // React Router's cookies: JSON, UTF-8 escaped, base64, percent-encoded.
+  return JSON.parse(decodeURIComponent(escape(atob(decodeURIComponent(value)))));
+}

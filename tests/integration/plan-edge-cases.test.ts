@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { db } from "#app/modules/db.server.ts";
 import { action as planAction } from "#app/routes/cases.$caseId.tsx";
 import { createCaseTeam, planOf, proposeAs } from "#tests/helpers/cases.ts";
-import { callRoute, post } from "#tests/helpers/route-args.ts";
+import { callRoute, post, toastOf } from "#tests/helpers/route-args.ts";
 
 /**
  * Plan actions at their edges: each either does what it says or refuses with
@@ -34,12 +34,6 @@ function repeat(cookie: string, caseId: string, itemId: string) {
     post(`/cases/${caseId}`, { intent: "repeat-phase", itemId }, { Cookie: cookie }),
     { caseId },
   );
-}
-
-function toastOf(answer: { headers: Headers }) {
-  const cookie = answer.headers.getSetCookie().find((c) => c.startsWith("werkpad_toast="));
-  const value = cookie?.split(";")[0]?.slice("werkpad_toast=".length) ?? "";
-  return JSON.parse(decodeURIComponent(escape(atob(decodeURIComponent(value)))));
 }
 
 describe("repeating a schedule phase", () => {
