@@ -69,6 +69,13 @@ describe("the development outbox never runs on a real deployment", () => {
     );
   });
 
+  test("so does the browser tests' deliberate fault", () => {
+    expect(() => parseEnv({ ...production, DEV_FAULT: "1" })).toThrow(
+      /DEV_FAULT: is for the browser tests only/,
+    );
+    expect(parseEnv({ NODE_ENV: "production", DEV_FAULT: "1" }).DEV_FAULT).toBe(true);
+  });
+
   test("a real deployment (https, production, no outbox) and the local demo (http, DEV_OUTBOX) start", () => {
     expect(parseEnv(production).DEV_OUTBOX).toBe(false);
     expect(parseEnv({ NODE_ENV: "production", DEV_OUTBOX: "1" }).DEV_OUTBOX).toBe(true);

@@ -72,6 +72,15 @@ const envSchema = z
       .default("0")
       .transform((value) => value === "1" || value === "true"),
     TRUST_PROXY: trustProxy,
+    /**
+     * Browser tests only: /dev/fault fails on purpose, so the tests can check
+     * the error page and that its reference is in the log. Every real fault
+     * this could stand for has been fixed.
+     */
+    DEV_FAULT: z
+      .enum(["0", "1", "true", "false"])
+      .default("0")
+      .transform((value) => value === "1" || value === "true"),
   })
   .transform((env) => ({
     ...env,
@@ -85,6 +94,12 @@ const envSchema = z
         code: "custom",
         path: ["DEV_OUTBOX"],
         message: `/dev/outbox shows live sign-in and reset links to anyone, so it must be off when APP_URL is https (${env.APP_URL}): run with NODE_ENV=production and without DEV_OUTBOX`,
+      });
+    if (env.APP_URL.startsWith("https:") && env.DEV_FAULT)
+      context.addIssue({
+        code: "custom",
+        path: ["DEV_FAULT"],
+        message: "is for the browser tests only, never with an https APP_URL",
       });
   });
 

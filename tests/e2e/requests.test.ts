@@ -169,7 +169,7 @@ test("a date outside its range gets one message in the reader's language", async
   await manager.goto("/cases/demo-case-be");
   await manager.getByText("Add a review date").click();
   await manager.locator("#review").getByLabel("Date").fill("2099-01-01");
-  await manager.locator("#review").getByRole("button", { name: "Propose" }).click();
+  await manager.locator("#review").getByRole("button", { name: "Propose", exact: true }).click();
   const message = manager.locator("#review").getByText(/^Please choose a date on or before /);
   await expect(message).toHaveCount(1);
   await screenshot(manager, testInfo, "date-out-of-range-en");
