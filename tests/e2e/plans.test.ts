@@ -1,6 +1,5 @@
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
-import { demoPassword } from "../../prisma/demo.ts";
-import { expectNoAxeViolations, screenshot } from "./helpers.ts";
+import { expectNoAxeViolations, hydrated, screenshot, signIn } from "./helpers.ts";
 
 const password = "a long walk past the old mill";
 
@@ -12,21 +11,6 @@ const shown = (iso: string) =>
     new Date(`${iso}T00:00:00Z`),
   );
 const [start, firstReview, laterReview, movedReview, reviewDay] = [2, 37, 44, 51, 64].map(inDays);
-
-async function hydrated(page: Page) {
-  await page.locator("html[data-hydrated]").waitFor();
-}
-
-async function signIn(context: BrowserContext, email: string, javaScript = true) {
-  const page = await context.newPage();
-  await page.goto("/signin");
-  if (javaScript) await hydrated(page);
-  await page.getByRole("textbox", { name: "E-mail address" }).fill(email);
-  await page.getByLabel("Password").fill(demoPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/app$/);
-  return page;
-}
 
 async function linkInEmailTo(context: BrowserContext, address: string) {
   const page = await context.newPage();

@@ -1,6 +1,5 @@
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { demoPassword } from "../../prisma/demo.ts";
-import { expectNoAxeViolations, screenshot } from "./helpers.ts";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, hydrated, screenshot, signIn } from "./helpers.ts";
 
 /**
  * What the built server does with requests people do not usually send: too
@@ -9,21 +8,6 @@ import { expectNoAxeViolations, screenshot } from "./helpers.ts";
  * the request guard.
  */
 const notesPage = "/cases/demo-case-nl/notes";
-
-async function hydrated(page: Page) {
-  await page.locator("html[data-hydrated]").waitFor();
-}
-
-async function signIn(context: BrowserContext, email: string, javaScript = true) {
-  const page = await context.newPage();
-  await page.goto("/signin");
-  if (javaScript) await hydrated(page);
-  await page.getByRole("textbox", { name: /E-mail/ }).fill(email);
-  await page.getByLabel(/Password|Wachtwoord/).fill(demoPassword);
-  await page.getByRole("button", { name: /^(Sign in|Inloggen)$/ }).click();
-  await expect(page).toHaveURL(/\/app$/);
-  return page;
-}
 
 const tooLarge = "Dat was te veel om in één keer te sturen";
 

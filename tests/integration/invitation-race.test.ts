@@ -1,8 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { hashToken } from "#app/modules/auth/tokens.ts";
 import { db } from "#app/modules/db.server.ts";
 import { action as acceptAction } from "#app/routes/invitations.accept.tsx";
-import { createTeam, testPassword } from "#tests/helpers/factories.ts";
+import { createOpenInvitation, createTeam, testPassword } from "#tests/helpers/factories.ts";
 import { callRoute, post } from "#tests/helpers/route-args.ts";
 
 /**
@@ -11,19 +10,8 @@ import { callRoute, post } from "#tests/helpers/route-args.ts";
  */
 async function openInvitation() {
   const team = await createTeam();
-  const token = `race-${crypto.randomUUID()}`;
-  const email = `race-${crypto.randomUUID()}@example.com`;
-  await db.invitation.create({
-    data: {
-      organizationId: team.organization.id,
-      email,
-      role: "EMPLOYEE",
-      tokenHash: hashToken(token),
-      invitedById: team.hr.user.id,
-      expiresAt: new Date(Date.now() + 86_400_000),
-    },
-  });
-  return { team, token, email };
+  const { invitation, token } = await createOpenInvitation(team.organization.id, team.hr.user.id);
+  return { team, token, email: invitation.email };
 }
 
 const accept = (token: string, password: string) =>

@@ -6,8 +6,10 @@ import { Prisma } from "#app/generated/prisma/client.ts";
 import { createSession } from "#app/modules/auth/session.server.ts";
 import { db } from "#app/modules/db.server.ts";
 import { maxBodyBytes } from "#app/modules/http/request-guard.server.ts";
+import { isoDay } from "#app/modules/validation.ts";
 import routes from "#app/routes.ts";
 import { createCaseTeam, planOf, proposeAs } from "#tests/helpers/cases.ts";
+import { createOpenInvitation } from "#tests/helpers/factories.ts";
 import { type Answer, callRoute, toastOf } from "#tests/helpers/route-args.ts";
 
 /**
@@ -31,20 +33,11 @@ const caseId = team.record.id;
 for (const [kind, fields] of [
   ["SCHEDULE_PHASE", { startWeek: "1", hoursPerWeek: "8" }],
   ["SCHEDULE_PHASE", { startWeek: "104", hoursPerWeek: "8" }],
-  ["REVIEW", { date: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) }],
+  ["REVIEW", { date: isoDay(7) }],
 ] as const)
   await proposeAs(team.manager.cookie, caseId, kind, fields);
 const [item] = (await planOf(team.manager.cookie, caseId)).items;
-const invitation = await db.invitation.create({
-  data: {
-    organizationId: team.organization.id,
-    email: "fuzz-invitee@example.com",
-    role: "EMPLOYEE",
-    tokenHash: "fuzz-invitation",
-    invitedById: team.hr.user.id,
-    expiresAt: new Date(Date.now() + 86_400_000),
-  },
-});
+const { invitation } = await createOpenInvitation(team.organization.id, team.hr.user.id);
 
 /** Values for each route parameter: the real one, and ids that must not work. */
 const badIds = [
