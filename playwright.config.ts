@@ -47,6 +47,7 @@ export default defineConfig({
       NODE_ENV: "production",
       LOG_LEVEL: "info",
       DEV_OUTBOX: "1",
+      DEV_FAULT: "1",
     },
   },
 });

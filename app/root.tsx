@@ -20,11 +20,13 @@ import {
   useErrorReference,
   useRenderInfo,
 } from "./components/request-info.tsx";
-import { NotFoundPage, StatusPage } from "./components/status-page.tsx";
+import { NotFoundPage, RefusedRequestPage, StatusPage } from "./components/status-page.tsx";
 import { ButtonLink } from "./components/ui/button.tsx";
 import { NavigationProgress } from "./components/ui/pending.tsx";
 import { Toaster } from "./components/ui/toast.tsx";
 import { optionalUser, sessionMiddleware } from "./modules/auth/request.server.ts";
+import { isRefusal } from "./modules/http/refusal.ts";
+import { requestGuard } from "./modules/http/request-guard.server.ts";
 import { takeToast } from "./modules/http/toast.server.ts";
 import { languageOfRequest } from "./modules/i18n/languages.ts";
 import { organizationsOf } from "./modules/organizations/organizations.server.ts";
@@ -33,7 +35,8 @@ export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const middleware: Route.MiddlewareFunction[] = [sessionMiddleware];
+// The guard first: a refused request never reaches the session or a route.
+export const middleware: Route.MiddlewareFunction[] = [requestGuard, sessionMiddleware];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { toast, headers } = await takeToast(request);
@@ -112,6 +115,8 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const reference = useErrorReference();
   const location = useLocation();
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+  if (isRouteErrorResponse(error) && isRefusal(error.data))
+    return <RefusedRequestPage refused={error.data.refused} code={error.status} />;
   if (isRouteErrorResponse(error) && error.status === 403) {
     return (
       <StatusPage code="403" heading={t("forbidden.heading")}>

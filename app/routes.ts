@@ -39,6 +39,7 @@ export default [
   route("cases/:caseId/physician", "routes/cases.$caseId.physician.tsx"),
 
   route("dev/outbox", "routes/dev.outbox.tsx"),
+  route("dev/fault", "routes/dev.fault.tsx"),
   // Last: every other address is a 404.
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -22,7 +22,7 @@ app.use(
       context.set(requestInfoContext, {
         requestId: res.locals.requestId,
         nonce: res.locals.nonce,
-        ip: req.ip ?? "unknown",
+        ip: res.locals.ip ?? "unknown",
         userAgent: req.get("user-agent") ?? "",
       });
       return context;

@@ -16,14 +16,17 @@ const https = env.APP_URL.startsWith("https:");
 
 const server = express();
 server.disable("x-powered-by");
-// Behind a load balancer, req.ip is the client's address from X-Forwarded-For.
-server.set("trust proxy", env.NODE_ENV === "production" ? 1 : false);
+// req.ip is the client's address from X-Forwarded-For only for the proxies
+// TRUST_PROXY names (none by default): rate limits and the audit trail use it.
+server.set("trust proxy", env.TRUST_PROXY);
 
 server.use((req, res, next) => {
   const requestId = randomBytes(6).toString("hex");
   const nonce = randomBytes(16).toString("base64");
   res.locals.requestId = requestId;
   res.locals.nonce = nonce;
+  // Decided here, where "trust proxy" is set, for development (where the app is not mounted) and production alike.
+  res.locals.ip = req.ip ?? "unknown";
   res.set({ "X-Request-Id": requestId, ...securityHeaders({ nonce, development, https }) });
   const started = performance.now();
   res.on("finish", () => {

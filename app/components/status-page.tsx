@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { Refusal } from "#app/modules/http/refusal.ts";
 import { ButtonLink } from "./ui/button.tsx";
 
 /** The frame of the 404 and error pages: calm, short, one clear way forward. */
@@ -30,6 +31,26 @@ export function NotFoundPage() {
       <p>{t("notFound.body")}</p>
       <p>
         <ButtonLink to="/">{t("notFound.home")}</ButtonLink>
+      </p>
+    </StatusPage>
+  );
+}
+
+/**
+ * A request the request guard refused (a damaged form, one too large, or one
+ * sent from another website): nothing was saved, and what to do now.
+ */
+export function RefusedRequestPage({ refused, code }: { refused: Refusal; code: number }) {
+  const { t } = useTranslation();
+  return (
+    <StatusPage code={String(code)} heading={t(`refused.${refused}.heading`)}>
+      <title>{`${t(`refused.${refused}.heading`)} · ${t("app.name")}`}</title>
+      <p>{t(`refused.${refused}.body`)}</p>
+      <p>{t("refused.nothingSaved")}</p>
+      <p>
+        <ButtonLink to="/" reloadDocument>
+          {t("refused.home")}
+        </ButtonLink>
       </p>
     </StatusPage>
   );

@@ -5,7 +5,14 @@
  * server's own zone.
  */
 const dayIn = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" });
+const dayMs = 86_400_000;
+
+/** A day, `shiftDays` after today (before it when negative), as YYYY-MM-DD. */
+export function isoDay(shiftDays = 0, now = new Date()): string {
+  const today = dayIn.format(now);
+  return new Date(Date.parse(`${today}T00:00:00Z`) + shiftDays * dayMs).toISOString().slice(0, 10);
+}
 
 export function today(now = new Date()): string {
-  return dayIn.format(now);
+  return isoDay(0, now);
 }

@@ -31,4 +31,53 @@ describe("parseEnv", () => {
     expect(message).toContain("PORT:");
     expect(message).toContain('(got "eighty")');
   });
+
+  test("no proxy is trusted unless TRUST_PROXY says which", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production" }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "0" }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "10.0.0.1, 10.1.0.0/16,loopback" }).TRUST_PROXY).toEqual([
+      "10.0.0.1",
+      "10.1.0.0/16",
+      "loopback",
+    ]);
+    expect(parseEnv({ TRUST_PROXY: "::1,fd00::/8" }).TRUST_PROXY).toEqual(["::1", "fd00::/8"]);
+  });
+
+  test.each(["true", "yes", "10.0.0.0/33", "10.0.0", "example.com"])(
+    "TRUST_PROXY=%s is refused with a message",
+    (value) => {
+      expect(() => parseEnv({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY: give the number/);
+    },
+  );
+});
+
+describe("the development outbox never runs on a real deployment", () => {
+  const production = { NODE_ENV: "production", APP_URL: "https://werkpad.example" };
+
+  test("an https APP_URL with DEV_OUTBOX stops the start", () => {
+    expect(() => parseEnv({ ...production, DEV_OUTBOX: "1" })).toThrow(EnvError);
+    expect(() => parseEnv({ ...production, DEV_OUTBOX: "1" })).toThrow(
+      /DEV_OUTBOX: \/dev\/outbox shows live sign-in and reset links to anyone/,
+    );
+  });
+
+  test("so does an https APP_URL outside production, where the outbox is always on", () => {
+    expect(() => parseEnv({ NODE_ENV: "development", APP_URL: "https://werkpad.example" })).toThrow(
+      /must be off when APP_URL is https/,
+    );
+  });
+
+  test("so does the browser tests' deliberate fault", () => {
+    expect(() => parseEnv({ ...production, DEV_FAULT: "1" })).toThrow(
+      /DEV_FAULT: is for the browser tests only/,
+    );
+    expect(parseEnv({ NODE_ENV: "production", DEV_FAULT: "1" }).DEV_FAULT).toBe(true);
+  });
+
+  test("a real deployment (https, production, no outbox) and the local demo (http, DEV_OUTBOX) start", () => {
+    expect(parseEnv(production).DEV_OUTBOX).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production", DEV_OUTBOX: "1" }).DEV_OUTBOX).toBe(true);
+  });
 });

@@ -1,4 +1,43 @@
+import { isIP } from "node:net";
 import { z } from "zod";
+
+/** Express's names for address ranges, usable in TRUST_PROXY. */
+const proxyRanges = ["loopback", "linklocal", "uniquelocal"];
+
+/** An IP address, optionally with a prefix length (10.0.0.0/8), or one of proxyRanges. */
+function isProxyAddress(value: string): boolean {
+  if (proxyRanges.includes(value)) return true;
+  const [address = "", prefix, ...rest] = value.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies may say who the client is (X-Forwarded-For, -Proto, -Host).
+ * None by default: without a proxy that overwrites the header, anyone could
+ * claim any address, and a new address would reset the per-address sign-in
+ * limit. A number trusts that many proxies in front of Werkpad; a list trusts
+ * those addresses. "true" (trust every hop) is refused for the same reason.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .default("")
+  .transform((value, context): false | number | string[] => {
+    if (value === "" || value === "false" || value === "0") return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const addresses = value.split(",").map((part) => part.trim());
+    if (value !== "true" && addresses.every(isProxyAddress)) return addresses;
+    context.addIssue({
+      code: "custom",
+      message:
+        "give the number of proxies in front of Werkpad (1 for one load balancer), or their addresses (10.0.0.1, 10.0.0.0/8, loopback); trusting every hop would let anyone choose their own address",
+    });
+    return z.NEVER;
+  });
 
 /**
  * Every environment variable Werkpad reads, validated in one place.
@@ -38,13 +77,44 @@ const envSchema = z
       .enum(["0", "1", "true", "false"])
       .default("0")
       .transform((value) => value === "1" || value === "true"),
+    TRUST_PROXY: trustProxy,
+    /**
+     * Browser tests only: /dev/fault fails on purpose, so the tests can check
+     * the error page and that its reference is in the log. Every real fault
+     * this could stand for has been fixed.
+     */
+    DEV_FAULT: z
+      .enum(["0", "1", "true", "false"])
+      .default("0")
+      .transform((value) => value === "1" || value === "true"),
   })
   .transform((env) => ({
     ...env,
     APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
-  }));
+  }))
+  .superRefine((env, context) => {
+    // An https address means a real deployment, where the outbox would hand
+    // anyone the sign-in and reset links of everyone.
+    if (env.APP_URL.startsWith("https:") && devOutboxOn(env))
+      context.addIssue({
+        code: "custom",
+        path: ["DEV_OUTBOX"],
+        message: `/dev/outbox shows live sign-in and reset links to anyone, so it must be off when APP_URL is https (${env.APP_URL}): run with NODE_ENV=production and without DEV_OUTBOX`,
+      });
+    if (env.APP_URL.startsWith("https:") && env.DEV_FAULT)
+      context.addIssue({
+        code: "custom",
+        path: ["DEV_FAULT"],
+        message: "is for the browser tests only, never with an https APP_URL",
+      });
+  });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Whether /dev/outbox is served: always outside production; in production only with DEV_OUTBOX. */
+export function devOutboxOn(env: Pick<Env, "NODE_ENV" | "DEV_OUTBOX">): boolean {
+  return env.NODE_ENV !== "production" || env.DEV_OUTBOX;
+}
 
 export class EnvError extends Error {
   override name = "EnvError";

@@ -23,11 +23,64 @@ function threshold(): number {
   return order[configured ?? "info"] ?? order.info;
 }
 
-function serialiseError(error: unknown): Fields {
-  if (error instanceof Error) {
-    return { error: { name: error.name, message: error.message, stack: error.stack } };
+/**
+ * An error as it may be logged: never a value it was about. A database
+ * error's message quotes the query's arguments (Prisma's validation errors
+ * print every argument, PostgreSQL's errors quote values, and a driver error's
+ * `meta` repeats them), so of a database error only its name, codes, model and
+ * operation are kept. Every error keeps its stack's frames (code locations),
+ * but not the stack's first lines, which repeat the message. Other errors keep
+ * their message: they come from code, not from data.
+ */
+export function serialiseError(error: unknown, depth = 0): Record<string, unknown> {
+  if (!(error instanceof Error)) return { name: "NonError", type: typeof error };
+  const frames = (error.stack ?? "")
+    .split("\n")
+    .filter((line) => /^\s+at /.test(line))
+    .map((line) => line.trim());
+  const cause =
+    error.cause !== undefined && depth < 3 ? { cause: serialiseError(error.cause, depth + 1) } : {};
+  if (isDatabaseError(error)) {
+    const { code, meta } = error as { code?: unknown; meta?: Record<string, unknown> };
+    const adapter = (meta?.driverAdapterError as { cause?: Record<string, unknown> } | undefined)
+      ?.cause;
+    const invocation = /Invalid `(?:[\w$]+\.)?([\w$]+)\.([\w$]+)\(\)` invocation/.exec(
+      error.message,
+    );
+    const rawInvocation = /Invalid `(?:[\w$]+\.)?(\$\w+)\(\)` invocation/.exec(error.message);
+    return {
+      name: error.name,
+      ...(typeof code === "string" ? { code } : {}),
+      ...(typeof meta?.modelName === "string"
+        ? { model: meta.modelName }
+        : invocation
+          ? { model: invocation[1] }
+          : {}),
+      ...(invocation
+        ? { operation: invocation[2] }
+        : rawInvocation
+          ? { operation: rawInvocation[1] }
+          : {}),
+      ...(typeof adapter?.originalCode === "string" ? { sqlState: adapter.originalCode } : {}),
+      ...(typeof adapter?.kind === "string" ? { kind: adapter.kind } : {}),
+      frames,
+      ...cause,
+    };
   }
-  return { error: String(error) };
+  return { name: error.name, message: error.message, frames, ...cause };
+}
+
+/**
+ * Prisma's errors (validation, known and unknown request errors), the driver
+ * adapter's, and PostgreSQL's own (pg and PGlite give them a severity).
+ */
+function isDatabaseError(error: Error): boolean {
+  return (
+    error.name.startsWith("Prisma") ||
+    error.name === "DriverAdapterError" ||
+    "clientVersion" in error ||
+    "severity" in error
+  );
 }
 
 function write(level: Level, msg: string, fields: Fields = {}) {
@@ -37,7 +90,7 @@ function write(level: Level, msg: string, fields: Fields = {}) {
     msg,
     time: new Date().toISOString(),
     ...rest,
-    ...(error === undefined ? {} : serialiseError(error)),
+    ...(error === undefined ? {} : { error: serialiseError(error) }),
   };
   for (const sink of sinks) sink(record);
   if (order[level] < threshold()) return;

@@ -41,7 +41,9 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const { member, tdb, record } = await requireCase(args);
   if (!can(member.actor, "case.manage", partiesOf(record))) forbidden();
-  const submission = parseWithZod(await args.request.formData(), { schema: editCaseSchema });
+  const submission = parseWithZod(await args.request.formData(), {
+    schema: editCaseSchema(record.startDate?.toISOString().slice(0, 10)),
+  });
   if (submission.status !== "success") return submission.reply();
   const result = orRespond(
     await updateCase(tdb, member.actor, record, submission.value, clientOf(args)),
@@ -59,7 +61,8 @@ export default function EditCase({ loaderData, actionData }: Route.ComponentProp
     defaultValue: defaults,
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: editCaseSchema }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: editCaseSchema(defaults.startDate || undefined) }),
   });
   return (
     <div className="flex max-w-2xl flex-col gap-6">

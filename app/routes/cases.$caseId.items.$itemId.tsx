@@ -18,7 +18,7 @@ import { languageOfRequest } from "#app/modules/i18n/languages.ts";
 import { itemRefSchema } from "#app/modules/plans/answers.ts";
 import { requireCase } from "#app/modules/plans/case-access.server.ts";
 import { catalogueProblems } from "#app/modules/plans/catalogue-check.server.ts";
-import { contentSchemas } from "#app/modules/plans/content.ts";
+import { editSchema } from "#app/modules/plans/content.ts";
 import { answerItem, findItem } from "#app/modules/plans/plans.server.ts";
 import type { Route } from "./+types/cases.$caseId.items.$itemId";
 
@@ -42,7 +42,7 @@ export async function action(args: Route.ActionArgs) {
   if (!item) notFound();
   if (!side) forbidden();
   const formData = await args.request.formData();
-  const submission = parseWithZod(formData, { schema: contentSchemas[item.kind] });
+  const submission = parseWithZod(formData, { schema: editSchema(item.kind, item.content) });
   if (submission.status !== "success") return { reply: submission.reply(), current: null };
   const problems = await catalogueProblems(item.kind, submission.value);
   if (problems) return { reply: submission.reply({ fieldErrors: problems }), current: null };
@@ -88,7 +88,8 @@ export default function EditItem({ loaderData, actionData }: Route.ComponentProp
     defaultValue: item.content,
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: contentSchemas[item.kind] }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: editSchema(item.kind, item.content) }),
   });
   const title = itemTitle(t, item.kind, item.content, catalogue, formatDate);
   return (

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, type LoaderFunctionArgs, useLoaderData } from "react-router";
 import { Card } from "#app/components/ui/card.tsx";
 import { cx } from "#app/components/ui/cx.ts";
-import { env } from "#app/modules/env.server.ts";
+import { devOutboxOn, env } from "#app/modules/env.server.ts";
 import { isLanguage } from "#app/modules/i18n/languages.ts";
 import { listOutbox, type OutboxEntry } from "#app/modules/notifications/outbox.server.ts";
 
@@ -10,14 +10,14 @@ import { listOutbox, type OutboxEntry } from "#app/modules/notifications/outbox.
  * The outbox for developers, demos and browser tests: the e-mails Werkpad
  * wrote, newest first, with their text and links (tests follow the links).
  * Outside production it is always there; in production only with DEV_OUTBOX,
- * which a real deployment never sets. Otherwise the address does not exist.
+ * which a real deployment never sets (the server refuses to start with it
+ * when APP_URL is https). Otherwise the address does not exist.
  *
  * The stored HTML is never rendered here: only the plain-text part, and the
  * http(s) links found in it as ordinary anchors.
  */
 export async function loader(_args: LoaderFunctionArgs) {
-  const { NODE_ENV, DEV_OUTBOX } = env();
-  if (NODE_ENV === "production" && !DEV_OUTBOX) throw data(null, { status: 404 });
+  if (!devOutboxOn(env())) throw data(null, { status: 404 });
   const entries = await listOutbox();
   return { messages: entries.map(toView) };
 }

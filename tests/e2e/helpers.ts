@@ -2,18 +2,6 @@ import AxeBuilder from "@axe-core/playwright";
 import { type BrowserContext, expect, type Page, type TestInfo } from "@playwright/test";
 import { demoPassword } from "../../prisma/demo.ts";
 
-/** Signs a demo account in with its password, in a new page of the context. */
-export async function signIn(context: BrowserContext, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.locator("html[data-hydrated]").waitFor();
-  await page.getByRole("textbox", { name: "E-mail address" }).fill(email);
-  await page.getByLabel("Password").fill(demoPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/app$/);
-  return page;
-}
-
 /** Scans the page with axe for WCAG 2.2 A/AA problems and expects none. */
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -42,4 +30,21 @@ export function collectConsoleErrors(page: Page): string[] {
   });
   page.on("pageerror", (error) => errors.push(error.message));
   return errors;
+}
+
+/** Waits until React has hydrated the page (before using JavaScript-driven parts). */
+export async function hydrated(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor();
+}
+
+/** Signs a demo person in (in the context's language, with or without JavaScript); the start page. */
+export async function signIn(context: BrowserContext, email: string, javaScript = true) {
+  const page = await context.newPage();
+  await page.goto("/signin");
+  if (javaScript) await hydrated(page);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(demoPassword);
+  await page.getByRole("button", { name: /^(Sign in|Inloggen|Se connecter)$/ }).click();
+  await expect(page).toHaveURL(/\/app$/);
+  return page;
 }

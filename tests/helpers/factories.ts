@@ -1,6 +1,7 @@
 import type { Role } from "#app/generated/prisma/client.ts";
 import { hashPassword } from "#app/modules/auth/password.server.ts";
 import { createSession } from "#app/modules/auth/session.server.ts";
+import { hashToken } from "#app/modules/auth/tokens.ts";
 import { db } from "#app/modules/db.server.ts";
 
 /** Test data made directly in the database, as the seed does. */
@@ -80,4 +81,24 @@ export async function createTeam(name?: string) {
     employee: await member("EMPLOYEE"),
     physician: await member("PHYSICIAN"),
   };
+}
+
+/** An open invitation to an organisation, valid for a day; its link's token comes back too. */
+export async function createOpenInvitation(
+  organizationId: string,
+  invitedById: string,
+  overrides: { email?: string; role?: Role } = {},
+) {
+  const token = `invitation-${unique()}-${crypto.randomUUID()}`;
+  const invitation = await db.invitation.create({
+    data: {
+      organizationId,
+      email: overrides.email ?? `invited-${unique()}@example.com`,
+      role: overrides.role ?? "EMPLOYEE",
+      tokenHash: hashToken(token),
+      invitedById,
+      expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000),
+    },
+  });
+  return { invitation, token };
 }

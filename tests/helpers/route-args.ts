@@ -18,7 +18,15 @@ export function routeArgs(
     userAgent: "vitest",
     ...info,
   });
-  return { request, params, context, unstable_pattern: "", pattern: "" } as never;
+  return { request, params, context, url: pageUrl(request), pattern: "" } as never;
+}
+
+/** The address loaders see in `url`: React Router's, without the `.data` of a single fetch. */
+function pageUrl(request: Request): URL {
+  const url = new URL(request.url);
+  url.pathname = url.pathname.replace(/\/_\.data$/, "/").replace(/\.data$/, "");
+  url.searchParams.delete("_routes");
+  return url;
 }
 
 export function get(path: string, headers: HeadersInit = {}) {
@@ -66,9 +74,22 @@ function answer(value: unknown): Answer {
   return { status: 200, location: null, headers: new Headers(), data: value };
 }
 
+// The data a loader or action answered, kept next to the Response the middleware sees.
+const dataOf = new WeakMap<Response, unknown>();
+
+function toResponse(value: unknown): Response {
+  if (value instanceof Response) return value;
+  const { status, headers, data } = answer(value);
+  const response = new Response(null, { status, headers });
+  dataOf.set(response, data);
+  return response;
+}
+
 /**
- * Calls a loader or action the way the app does: the session middleware reads
- * the request's cookie first. Thrown responses (redirects, 404) are answers too.
+ * Calls a loader or action the way the app does: through the root route's
+ * middleware (the request guard, then the session), exactly the list
+ * app/root.tsx exports. Thrown responses (redirects, 404, a refused request)
+ * are answers too; an unexpected error is thrown, as the server would answer 500.
  */
 export async function callRoute(
   handler: (args: never) => unknown,
@@ -76,13 +97,35 @@ export async function callRoute(
   params: Record<string, string> = {},
   info: Partial<RequestInfo> = {},
 ): Promise<Answer> {
-  const { loadSession } = await import("#app/modules/auth/request.server.ts");
-  const args = routeArgs(request, params, info) as unknown as { context: RouterContextProvider };
-  await loadSession(request, args.context);
+  const { middleware } = await import("#app/root.tsx");
+  const args = routeArgs(request, params, info) as unknown as Parameters<
+    (typeof middleware)[number]
+  >[0];
+  const run = async (index: number): Promise<Response> => {
+    const step = middleware[index];
+    if (step) return (await step(args, () => run(index + 1))) as Response;
+    try {
+      return toResponse(await handler(args as never));
+    } catch (thrown) {
+      if (thrown instanceof Error) throw thrown;
+      return toResponse(thrown);
+    }
+  };
+  let response: Response;
   try {
-    return answer(await handler(args as never));
+    response = await run(0);
   } catch (thrown) {
     if (thrown instanceof Error) throw thrown;
-    return answer(thrown);
+    response = toResponse(thrown);
   }
+  return { ...answer(response), data: dataOf.get(response) ?? null };
+}
+
+/** The toast an answer leaves for the next page (the werkpad_toast cookie), if any. */
+export function toastOf(answer: { headers: Headers }): { kind: string; message: string } | null {
+  const cookie = answer.headers.getSetCookie().find((c) => c.startsWith("werkpad_toast="));
+  const value = cookie?.split(";")[0]?.slice("werkpad_toast=".length);
+  if (!value) return null;
+  // React Router's cookies: JSON, UTF-8 escaped, base64, percent-encoded.
+  return JSON.parse(decodeURIComponent(escape(atob(decodeURIComponent(value)))));
 }

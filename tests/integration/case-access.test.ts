@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { isoDay } from "#app/modules/dates.ts";
 import { db } from "#app/modules/db.server.ts";
 import { loader as audit } from "#app/routes/audit.tsx";
 import { loader as editCase } from "#app/routes/cases.$caseId.edit.tsx";
@@ -103,7 +104,7 @@ const visits: Record<string, (cookie: string) => ReturnType<typeof callRoute>> =
       caseAction,
       post(
         `/cases/${caseId}`,
-        { intent: "propose", kind: "REVIEW", date: "2027-03-01" },
+        { intent: "propose", kind: "REVIEW", date: isoDay(92) },
         { Cookie: c },
       ),
       { caseId },

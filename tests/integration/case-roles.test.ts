@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { Role } from "#app/generated/prisma/client.ts";
+import { isoDay } from "#app/modules/dates.ts";
 import { db } from "#app/modules/db.server.ts";
 import { type CaseRole, type Part, parts, roles } from "#app/modules/policy/policy.ts";
 import { loader as audit } from "#app/routes/audit.tsx";
@@ -53,7 +54,7 @@ const visits = {
   "open the plan": (cookie: string, caseId: string) =>
     callRoute(casePage, get(`/cases/${caseId}`, { Cookie: cookie }), { caseId }),
   "propose a plan item": (cookie: string, caseId: string) =>
-    proposeAs(cookie, caseId, "REVIEW", { date: "2027-03-01" }),
+    proposeAs(cookie, caseId, "REVIEW", { date: isoDay(90) }),
   "change the case's details": (cookie: string, caseId: string) =>
     callRoute(editCase, get(`/cases/${caseId}/edit`, { Cookie: cookie }), { caseId }),
   "open the private notes": (cookie: string, caseId: string) =>
@@ -266,10 +267,10 @@ describe("an HR colleague who is ill", () => {
   });
 
   test("cannot agree on the employer side: their agreement is the employee's", async () => {
-    const proposed = await proposeAs(ill.cookie, caseId, "REVIEW", { date: "2027-04-01" });
+    const proposed = await proposeAs(ill.cookie, caseId, "REVIEW", { date: isoDay(120) });
     expect(proposed.status).toBe(302);
     const item = (await planOf(ill.cookie, caseId)).items.find(
-      (entry) => entry.content.date === "2027-04-01",
+      (entry) => entry.content.date === isoDay(120),
     );
     expect(item?.awaiting).toBe("EMPLOYER");
     // Agreeing again as themselves does not stand in for the employer.

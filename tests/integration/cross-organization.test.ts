@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { hashToken } from "#app/modules/auth/tokens.ts";
+import { isoDay } from "#app/modules/dates.ts";
 import { db } from "#app/modules/db.server.ts";
 import routes from "#app/routes.ts";
 import { createTeam } from "#tests/helpers/factories.ts";
@@ -160,7 +161,7 @@ describe("another organisation's ids", () => {
                   intent,
                   role: "OWNER",
                   kind: "REVIEW",
-                  date: "2027-01-01",
+                  date: isoDay(33),
                   itemId: victimItem.id,
                   lockVersion: "1",
                   reason: "x",

@@ -1,5 +1,6 @@
 import { HttpResponse, http } from "msw";
 import { beforeEach, describe, expect, test } from "vitest";
+import { isoDay } from "#app/modules/dates.ts";
 import { clearSentEmails, resendEmailsUrl, sentEmails } from "#tests/mocks/resend.ts";
 import { mockServer } from "#tests/mocks/server.ts";
 
@@ -184,7 +185,7 @@ describe("recurring work", () => {
 
   test("plan digests and rate-limit pruning run as jobs, and come back for their next run", async () => {
     const { record, manager, employee } = await createCaseTeam();
-    await proposeAs(manager.cookie, record.id, "REVIEW", { date: "2027-01-10" });
+    await proposeAs(manager.cookie, record.id, "REVIEW", { date: isoDay(40) });
     const oldWindow = { key: emailKey("signin", "old@example.com"), windowStart: new Date(0) };
     await db.rateLimitBucket.create({ data: { ...oldWindow, count: 3 } });
     const now = later(minutes(11));

@@ -1,6 +1,7 @@
 process.env.RESEND_API_KEY = "re_test";
 
 import { describe, expect, test } from "vitest";
+import { isoDay } from "#app/modules/dates.ts";
 import { db } from "#app/modules/db.server.ts";
 import { sendDueDigests } from "#app/modules/plans/notify.server.ts";
 import { action as planAction } from "#app/routes/cases.$caseId.tsx";
@@ -11,7 +12,7 @@ import { inbox } from "#tests/helpers/email.ts";
 import { callRoute, get, post } from "#tests/helpers/route-args.ts";
 import { sentEmails } from "#tests/mocks/resend.ts";
 
-const adjustment = (catalogueId: string, startDate = "2026-12-01") => ({
+const adjustment = (catalogueId: string, startDate = isoDay(2)) => ({
   catalogueId,
   owner: "Mark (manager)",
   startDate,
@@ -73,7 +74,7 @@ describe("negotiating a plan", () => {
     const hash = plan.versions[0]?.contentHash;
 
     // A later change starts version 2 as a draft; version 1 stays readable.
-    await proposeAs(manager.cookie, caseId, "REVIEW", { date: "2027-01-15" });
+    await proposeAs(manager.cookie, caseId, "REVIEW", { date: isoDay(47) });
     plan = await planOf(employee.cookie, caseId);
     expect(plan.draftNumber).toBe(2);
     const v1 = await callRoute(
@@ -93,14 +94,14 @@ describe("negotiating a plan", () => {
   test("editing an agreed item reopens it, and the history says what changed", async () => {
     const { record, manager, employee } = await createCaseTeam();
     const caseId = record.id;
-    await proposeAs(manager.cookie, caseId, "REVIEW", { date: "2026-12-10" });
+    await proposeAs(manager.cookie, caseId, "REVIEW", { date: isoDay(11) });
     let [review] = (await planOf(employee.cookie, caseId)).items;
     await answerAs(employee.cookie, caseId, review?.id ?? "", "agree");
     expect((await planOf(employee.cookie, caseId)).versions).toHaveLength(1);
 
     [review] = (await planOf(manager.cookie, caseId)).items;
     await editAs(manager.cookie, caseId, review?.id ?? "", review?.lockVersion ?? 0, {
-      date: "2026-12-17",
+      date: isoDay(18),
     });
     [review] = (await planOf(employee.cookie, caseId)).items;
     expect(review?.status.kind).toBe("awaiting");
@@ -155,7 +156,7 @@ describe("negotiating a plan", () => {
     expect((await planOf(manager.cookie, caseId)).items).toHaveLength(0);
 
     // An item of an agreed plan only leaves when the other side agrees.
-    await proposeAs(employee.cookie, caseId, "REVIEW", { date: "2027-02-01" });
+    await proposeAs(employee.cookie, caseId, "REVIEW", { date: isoDay(64) });
     const [review] = (await planOf(manager.cookie, caseId)).items;
     await answerAs(manager.cookie, caseId, review?.id ?? "", "agree");
     await answerAs(employee.cookie, caseId, review?.id ?? "", "propose-removal");
@@ -288,7 +289,7 @@ describe("a schedule that goes up and down", () => {
 describe("who proposed what", () => {
   test("the manager sees an item HR proposed as HR's, by name, not as their own", async () => {
     const { record, manager, hr, employee } = await createCaseTeam();
-    await proposeAs(hr.cookie, record.id, "REVIEW", { date: "2027-03-01" });
+    await proposeAs(hr.cookie, record.id, "REVIEW", { date: isoDay(90) });
     const [asManager] = (await planOf(manager.cookie, record.id)).items;
     expect(asManager?.proposedBy).toEqual({ id: hr.user.id, name: hr.user.name });
     expect(asManager?.proposedBySide).toBe("EMPLOYER");
@@ -368,12 +369,12 @@ describe("no lost updates", () => {
   test("two simultaneous answers on the same version: exactly one is written", async () => {
     const { record, manager, employee } = await createCaseTeam();
     const caseId = record.id;
-    await proposeAs(manager.cookie, caseId, "REVIEW", { date: "2026-12-10" });
+    await proposeAs(manager.cookie, caseId, "REVIEW", { date: isoDay(11) });
     const [item] = (await planOf(employee.cookie, caseId)).items;
     const seen = item?.lockVersion ?? 0;
     const results = await Promise.all([
-      editAs(employee.cookie, caseId, item?.id ?? "", seen, { date: "2026-12-11" }),
-      editAs(manager.cookie, caseId, item?.id ?? "", seen, { date: "2026-12-12" }),
+      editAs(employee.cookie, caseId, item?.id ?? "", seen, { date: isoDay(12) }),
+      editAs(manager.cookie, caseId, item?.id ?? "", seen, { date: isoDay(13) }),
     ]);
     expect(results.map((result) => result.status).sort()).toEqual([200, 302]);
     expect(
@@ -395,7 +396,7 @@ describe("e-mail about a plan", () => {
         return ours && payload?.template === template ? [payload.to] : [];
       });
     }
-    for (const date of ["2026-12-10", "2026-12-17", "2026-12-24"])
+    for (const date of [isoDay(11), isoDay(18), isoDay(25)])
       await proposeAs(manager.cookie, caseId, "REVIEW", { date });
     await sendDueDigests(new Date()); // not yet: it waits for a quiet moment
     expect(await queuedEmails("plan-changes")).toEqual([]);
@@ -404,7 +405,7 @@ describe("e-mail about a plan", () => {
     const digest = await inbox(employee.user.email);
     expect(digest.subject).toContain("plan");
     expect(digest.text).toContain("(3");
-    expect(digest.text).not.toContain("2026-12-10");
+    expect(digest.text).not.toContain(isoDay(11));
     expect(digest.text).toContain(`/cases/${caseId}`);
 
     for (const item of (await planOf(employee.cookie, caseId)).items)

@@ -1,7 +1,9 @@
 process.env.RESEND_API_KEY = "re_test";
 
 import { afterAll, describe, expect, test } from "vitest";
+import { handleError } from "#app/entry.server.tsx";
 import { hashToken } from "#app/modules/auth/tokens.ts";
+import { isoDay } from "#app/modules/dates.ts";
 import { db } from "#app/modules/db.server.ts";
 import { addLogSink, type LogRecord } from "#app/modules/log.server.ts";
 import { sendDueDigests } from "#app/modules/plans/notify.server.ts";
@@ -10,7 +12,7 @@ import { action as physicianAction } from "#app/routes/cases.$caseId.physician.t
 import routes from "#app/routes.ts";
 import { answerAs, createCaseTeam, planOf, proposeAs } from "#tests/helpers/cases.ts";
 import { inbox } from "#tests/helpers/email.ts";
-import { callRoute, get, post } from "#tests/helpers/route-args.ts";
+import { callRoute, get, post, routeArgs } from "#tests/helpers/route-args.ts";
 import { sentEmails } from "#tests/mocks/resend.ts";
 
 /**
@@ -21,7 +23,9 @@ import { sentEmails } from "#tests/mocks/resend.ts";
  * while it waits, every e-mail in the outbox and every e-mail sent, and every
  * log line written meanwhile. No
  * canary may appear anywhere. (There are no exports yet; when PDFs arrive,
- * they belong in this list.)
+ * they belong in this list.) Writes that fail count too: canaries sent in
+ * requests that are refused or crash must reach neither the database nor a
+ * log line.
  */
 const logs: LogRecord[] = [];
 const detach = addLogSink((record) => logs.push(record));
@@ -119,8 +123,100 @@ await callRoute(
   ),
   { caseId },
 );
+// Writes that fail: invalid dates, text over the limit, NUL bytes, bodies that
+// are not forms, and a database that refuses the write with an error quoting it.
+const failedCanary = (what: string) => `CANARY-FAILED-${what}-${crypto.randomUUID()}`;
+const failedCanaries: string[] = [];
+const failingWrites: Array<{ action: (args: never) => unknown; path: string; request: Request }> =
+  [];
+function failing(
+  action: (args: never) => unknown,
+  path: string,
+  cookie: string,
+  body: BodyInit,
+  contentType = "application/x-www-form-urlencoded",
+) {
+  failingWrites.push({
+    action,
+    path,
+    request: new Request(new URL(path, "http://localhost"), {
+      method: "POST",
+      body,
+      headers: { Cookie: cookie, "Content-Type": contentType },
+    }),
+  });
+}
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+for (const [what, fields] of [
+  ["advice-date", { intent: "advice", nextConsultation: "2026-02-45" }],
+  ["advice-year", { intent: "advice", nextConsultation: "20260-01-01" }],
+  ["advice-long", { intent: "advice", advisedSchedule: "x".repeat(900) }],
+  ["advice-version", { intent: "review", versionNumber: "2147483648", outcome: "REVIEWED" }],
+  ["medical-long", { intent: "medical-note", bodyPadding: "x".repeat(4100) }],
+] as const) {
+  const canary = failedCanary(what);
+  failedCanaries.push(canary);
+  const text = "bodyPadding" in fields ? `${canary} ${fields.bodyPadding}` : canary;
+  const { bodyPadding: _padding, ...rest } = fields as Record<string, string>;
+  failing(
+    physicianAction,
+    `/cases/${caseId}/physician`,
+    team.physician.cookie,
+    form({ ...rest, capacities: text, remarks: text, body: text }),
+  );
+}
+for (const [what, body, contentType] of [
+  ["note-long", form({ intent: "add", body: `${"x".repeat(4001)}` }), undefined],
+  ["note-nul", form({ intent: "add", body: "\u0000" }), undefined],
+  ["note-json", JSON.stringify({ body: "" }), "application/json"],
+  ["note-text", "body=", "text/plain"],
+  [
+    "note-multipart",
+    '--b\r\nContent-Disposition: form-data; name="body"\r\n\r\n',
+    "multipart/form-data; boundary=b",
+  ],
+] as const) {
+  const canary = failedCanary(what);
+  failedCanaries.push(canary);
+  failing(
+    notesAction,
+    `/cases/${caseId}/notes`,
+    team.employee.cookie,
+    typeof body === "string"
+      ? body.replace(/body=|"body":""|\r\n\r\n$/, (m) => `${m}${canary}`)
+      : body,
+    contentType,
+  );
+}
+// The database refuses a note with an error message that quotes the note.
+const forcedCanary = failedCanary("database");
+failedCanaries.push(forcedCanary);
+await db.$executeRawUnsafe(`CREATE FUNCTION refuse_canary() RETURNS trigger AS $$
+  BEGIN RAISE EXCEPTION 'refused note: %', NEW.body; END $$ LANGUAGE plpgsql`);
+await db.$executeRawUnsafe(
+  `CREATE TRIGGER refuse_canary BEFORE INSERT ON "PrivateNote" FOR EACH ROW WHEN (NEW.body LIKE '%CANARY-FAILED-database%') EXECUTE FUNCTION refuse_canary()`,
+);
+failing(
+  notesAction,
+  `/cases/${caseId}/notes`,
+  team.employee.cookie,
+  form({ intent: "add", body: forcedCanary }),
+);
+const routeContext = () => (routeArgs(get("/")) as unknown as { context: unknown }).context;
+const failedAnswers: number[] = [];
+for (const { action, path, request } of failingWrites) {
+  const answer = await callRoute(action, request, { caseId }).catch((error: unknown) => {
+    // What React Router does with an error a route throws: log it, answer 500.
+    handleError(error, { request, params: { caseId }, context: routeContext() } as never);
+    return { status: 500 };
+  });
+  failedAnswers.push(answer.status);
+  if (answer.status === 302) throw new Error(`a failing write to ${path} was saved`);
+}
+await db.$executeRawUnsafe(`DROP TRIGGER refuse_canary ON "PrivateNote"`);
+
 // A plan with a version, so every route has something to show.
-await proposeAs(team.manager.cookie, caseId, "REVIEW", { date: "2027-01-10" });
+await proposeAs(team.manager.cookie, caseId, "REVIEW", { date: isoDay(42) });
 for (const item of (await planOf(team.employee.cookie, caseId)).items) {
   await answerAs(team.employee.cookie, caseId, item.id, "agree");
 }
@@ -183,7 +279,7 @@ describe("the privacy canary", () => {
     ["the case's manager", team.manager.cookie],
   ])("%s receives no private or medical text on any page", async (_who, cookie) => {
     const seen = await everythingFor(cookie);
-    expect(seen).toContain("2027-01-10"); // the plan itself is there
+    expect(seen).toContain(isoDay(42)); // the plan itself is there
     for (const canary of Object.values(canaries)) expect(seen).not.toContain(canary);
     // The physician's capacities advice stays withheld until the employee shares it.
     expect(seen).not.toContain(withheldCapacities);
@@ -202,11 +298,32 @@ describe("the privacy canary", () => {
       sentEmails,
     ]);
     const logged = JSON.stringify(logs);
-    for (const canary of [...Object.values(canaries), withheldCapacities]) {
+    for (const canary of [...Object.values(canaries), withheldCapacities, ...failedCanaries]) {
       expect(mail).not.toContain(canary);
       expect(logged).not.toContain(canary);
     }
     expect(logs.length).toBeGreaterThan(0);
+  });
+
+  test("writes that fail store nothing, and their errors are logged without the text", async () => {
+    // Refused by validation (200, the form again) or the request guard (400), or crashed (500).
+    expect(failedAnswers.every((status) => [200, 400, 500].includes(status))).toBe(true);
+    expect(failedAnswers).toContain(400);
+    expect(failedAnswers.at(-1)).toBe(500);
+    const stored = JSON.stringify([
+      await db.privateNote.findMany(),
+      await db.medicalNote.findMany(),
+      await db.physicianAdvice.findMany(),
+      await db.planReview.findMany(),
+    ]);
+    for (const canary of failedCanaries) expect(stored).not.toContain(canary);
+    // The forced database error was logged, by what it was and where, not by what it said.
+    const crash = logs.find((record) => record.msg === "unexpected error");
+    expect(crash).toMatchObject({
+      requestId: "test-request",
+      error: { name: "PrismaClientKnownRequestError", model: "PrivateNote", sqlState: "P0001" },
+    });
+    expect(JSON.stringify(crash)).not.toContain("refused note");
   });
 
   test("once the employee shares the capacities advice, the employer side reads it", async () => {

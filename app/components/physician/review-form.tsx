@@ -34,7 +34,11 @@ export function ReviewForm({
     <Form method="post" {...getFormProps(form)} noValidate className="flex flex-col gap-5">
       <input type="hidden" name="intent" value="review" />
       <input type="hidden" name="versionNumber" value={version} />
-      <FormError errors={form.errors} id={form.errorId} />
+      {/* The version is a hidden field: its error is about the whole form. */}
+      <FormError
+        errors={[...(form.errors ?? []), ...(fields.versionNumber.errors ?? [])]}
+        id={form.errorId}
+      />
       <fieldset className="flex flex-col gap-2">
         <legend className="font-semibold">{t("workspace.outcome")}</legend>
         {outcomes.map((outcome) => (

@@ -49,6 +49,10 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
   const cookies = await loadSession(request, context as RouterContextProvider);
   const response = await next();
   for (const cookie of cookies) response.headers.append("Set-Cookie", cookie);
+  // What a signed-in person sees, and any answer that sets a cookie, is never
+  // kept by a browser or proxy cache: pages and `.data` alike.
+  if (context.get(signedInContext) || response.headers.has("Set-Cookie"))
+    response.headers.set("Cache-Control", "no-store");
   return response;
 };
 
@@ -60,8 +64,20 @@ export function optionalUser({ context }: Pick<Args, "context">): SignedIn | nul
 export function requireUser({ request, context }: Args): SignedIn {
   const signedIn = context.get(signedInContext);
   if (signedIn) return signedIn;
+  throw redirect(`/signin?${new URLSearchParams({ redirectTo: pagePath(request) })}`);
+}
+
+/**
+ * The page a request is for, to come back to after signing in: without the
+ * `.data` suffix and `_routes` parameter of React Router's data requests, so
+ * the person lands on the page and not on its raw data.
+ */
+export function pagePath(request: Request): string {
   const url = new URL(request.url);
-  throw redirect(`/signin?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+  const pathname = url.pathname.replace(/\/_\.data$/, "/").replace(/\.data$/, "");
+  url.searchParams.delete("_routes");
+  const search = url.searchParams.toString();
+  return pathname + (search ? `?${search}` : "");
 }
 
 export type Member = SignedIn & {

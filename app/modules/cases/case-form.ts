@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { errorMessage, requiredChoice } from "#app/modules/validation.ts";
+import { dateRanges, errorMessage, optionalDate, requiredChoice } from "#app/modules/validation.ts";
 import { caseStatuses } from "./case-statuses.ts";
 
 /** The case forms' schemas, shared by the browser and the server. */
@@ -14,11 +14,6 @@ const optionalId = z
   .trim()
   .optional()
   .transform((value) => value || undefined);
-const optionalDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "plans:errors.date")
-  .optional()
-  .or(z.literal("").transform(() => undefined));
 
 export const newCaseSchema = z
   .object({
@@ -35,24 +30,32 @@ export const newCaseSchema = z
     physicianId: optionalId,
     country: requiredChoice(countries),
     startKind: requiredChoice(startKinds),
-    startDate: optionalDate,
+    startDate: optionalDate(dateRanges.caseStart),
   })
   .refine((value) => value.employeeId || value.employeeEmail, {
     message: "cases:errors.employeeRequired",
     path: ["employeeId"],
   });
 
-export const editCaseSchema = z.object({
-  status: requiredChoice(caseStatuses),
-  closedReason: z
-    .string()
-    .trim()
-    .max(closedReasonMaxLength, errorMessage("validation.tooLong", { max: closedReasonMaxLength }))
-    .optional()
-    .transform((value) => value || undefined),
-  managerId: z.string({ error: "validation.choose" }).min(1, "validation.choose"),
-  physicianId: optionalId,
-  country: requiredChoice(countries),
-  startKind: requiredChoice(startKinds),
-  startDate: optionalDate,
-});
+/**
+ * Changing a case. `storedStartDate` is the case's start date as saved: it may
+ * stay even when it is now further back than a new case allows.
+ */
+export const editCaseSchema = (storedStartDate?: string) =>
+  z.object({
+    status: requiredChoice(caseStatuses),
+    closedReason: z
+      .string()
+      .trim()
+      .max(
+        closedReasonMaxLength,
+        errorMessage("validation.tooLong", { max: closedReasonMaxLength }),
+      )
+      .optional()
+      .transform((value) => value || undefined),
+    managerId: z.string({ error: "validation.choose" }).min(1, "validation.choose"),
+    physicianId: optionalId,
+    country: requiredChoice(countries),
+    startKind: requiredChoice(startKinds),
+    startDate: optionalDate(dateRanges.caseStart, storedStartDate),
+  });

@@ -1,14 +1,19 @@
 import { data } from "react-router";
-import type { Refusal, Result } from "#app/modules/result.ts";
+import type { Result, Refusal as ResultRefusal } from "#app/modules/result.ts";
+import type { Refusal } from "./refusal.ts";
 
 /** Missing, or belonging to another organisation: the answer is the same, so nothing leaks. */
 export function notFound(): never {
   throw data(null, { status: 404 });
 }
 
-/** A request no page of ours would send (an unknown intent, a malformed id): nothing was done. */
+/**
+ * A request no page of ours would send (an unknown intent, a malformed id):
+ * nothing was done, and the person sees the same page as for any request
+ * Werkpad could not read.
+ */
 export function badRequest(): never {
-  throw data(null, { status: 400 });
+  throw data({ refused: "unreadable" } satisfies { refused: Refusal }, { status: 400 });
 }
 
 /** A page the person's role does not open. */
@@ -22,7 +27,7 @@ type Answered = { reason: "not-found" } | { reason: "forbidden" };
  * Answers the refusals every route answers alike (404 for "not-found", 403
  * for "forbidden") and hands back the rest for the route to explain.
  */
-export function orRespond<T, F extends Refusal>(
+export function orRespond<T, F extends ResultRefusal>(
   result: Result<T, F>,
 ): Result<T, Exclude<F, Answered>> {
   if (!result.ok && result.reason === "not-found") notFound();

@@ -20,6 +20,14 @@ export function createI18n(language: Language, resources: Resource): i18n {
     initAsync: false,
     returnNull: false,
   });
+  // "{{min, isoDate}}": a YYYY-MM-DD value (as in date validation messages), written the reader's way.
+  instance.services.formatter?.add("isoDate", (value, language) =>
+    typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(
+          new Date(`${value}T00:00:00Z`),
+        )
+      : String(value),
+  );
   return instance;
 }
 

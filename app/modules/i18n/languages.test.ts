@@ -40,3 +40,15 @@ test("readCookie decodes the value of the named cookie only", () => {
   expect(readCookie("x=1; werkpad_lang=en%20x; y=2", "werkpad_lang")).toBe("en x");
   expect(readCookie("werkpad_lang_other=fr", "werkpad_lang")).toBeUndefined();
 });
+
+test("readCookie ignores a value with bad percent-encoding instead of failing", () => {
+  expect(readCookie("werkpad_lang=%E0%A4%A", "werkpad_lang")).toBeUndefined();
+  expect(readCookie("werkpad_lang=%E0%A4%A; werkpad_lang=fr", "werkpad_lang")).toBe("fr");
+  expect(
+    languageOfRequest(
+      new Request("http://localhost/", {
+        headers: { cookie: "werkpad_lang=%E0%A4%A", "accept-language": "en" },
+      }),
+    ),
+  ).toBe("en");
+});

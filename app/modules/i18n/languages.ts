@@ -40,12 +40,22 @@ export function languageFromAcceptLanguage(
   return undefined;
 }
 
-/** Reads one cookie's value from a Cookie header. */
+/**
+ * Reads one cookie's value from a Cookie header. A value that is not valid
+ * percent-encoding is ignored, as if the cookie were not there: another site
+ * on a sibling domain can plant cookies, and one bad cookie must not lock a
+ * browser out of every page.
+ */
 export function readCookie(header: string | null | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join("="));
+    } catch {
+      // Not percent-encoding: look for a well-formed cookie of the same name.
+    }
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import type { Role } from "#app/generated/prisma/client.ts";
+import { Prisma, type Role } from "#app/generated/prisma/client.ts";
 import { recordAudit, recordAuditNow } from "#app/modules/audit/audit.server.ts";
 import {
   type Client,
@@ -9,6 +9,7 @@ import {
   hashPassword,
   type PasswordProblem,
   passwordProblem,
+  verifyPassword,
 } from "#app/modules/auth/password.server.ts";
 import { createSession } from "#app/modules/auth/session.server.ts";
 import { generateToken, hashToken } from "#app/modules/auth/tokens.ts";
@@ -295,7 +296,14 @@ export async function acceptInvitation(
     : { status: "invalid" };
 }
 
-/** Someone without an account accepts: the account is created with the invited address. */
+/**
+ * Someone without an account accepts: the account is created with the
+ * invited address. When the link is sent twice at once (a double click, two
+ * tabs), one request creates the account; the other finds the address taken
+ * or the invitation accepted, and signs the person in too if they typed the
+ * same password, so both end on the start page. Otherwise it is told the
+ * invitation is used.
+ */
 export async function acceptInvitationAsNewUser(
   token: string,
   input: { name: string; password: string; language: "nl" | "en" | "fr" },
@@ -330,13 +338,34 @@ export async function acceptInvitationAsNewUser(
       return user.id;
     })
     .catch((error) => {
-      if (error instanceof InvitationTaken) return null;
+      if (error instanceof InvitationTaken || isUniqueViolation(error)) return null;
       throw error;
     });
-  if (!userId) return { status: "invalid" };
-  const session = await createSession(userId, invitation.organizationId, client);
+  if (userId) return signInInvited(userId, invitation.organizationId, client);
+  // Another request got there first, and has committed: sign in to what it made, with the same password.
+  const accepted = await tenantDb(invitation.organizationId).invitation.findUnique({
+    where: { id: invitation.id },
+    select: { acceptedById: true },
+  });
+  const account = accepted?.acceptedById
+    ? await db.user.findUnique({
+        where: { id: accepted.acceptedById },
+        select: { id: true, email: true, passwordHash: true },
+      })
+    : null;
+  if (!account || account.email !== invitation.email) return { status: "invalid" };
+  if (!(await verifyPassword(account.passwordHash, input.password))) return { status: "invalid" };
+  return signInInvited(account.id, invitation.organizationId, client);
+}
+
+async function signInInvited(
+  userId: string,
+  organizationId: string,
+  client: Client,
+): Promise<SignedInResult> {
+  const session = await createSession(userId, organizationId, client);
   await recordAuditNow({
-    organizationId: invitation.organizationId,
+    organizationId,
     actorId: userId,
     action: "auth.signed_in",
     targetType: "User",
@@ -348,3 +377,8 @@ export async function acceptInvitationAsNewUser(
 }
 
 class InvitationTaken extends Error {}
+
+/** A unique constraint refused the write: here, the invited address got its account meanwhile. */
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}

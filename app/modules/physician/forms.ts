@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { errorMessage } from "#app/modules/validation.ts";
+import { dateRanges, errorMessage, optionalDate, wholeNumber } from "#app/modules/validation.ts";
 
 /**
  * The physician's forms, shared by the browser and the server, and the
@@ -35,15 +35,14 @@ export const adviceSchema = z.object({
     .default([])
     .transform((ids) => [...new Set(ids)].sort()),
   advisedSchedule: optional(physicianLimits.advisedSchedule),
-  nextConsultation: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "plans:errors.date")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  // Each advice is a new statement, so its next consultation is checked
+  // against today even when the form was filled in from the previous advice.
+  nextConsultation: optionalDate(dateRanges.upcoming),
 });
 
 export const reviewSchema = z.object({
-  versionNumber: z.coerce.number().int().min(1).max(100_000),
+  // A hidden field: only a tampered form gets it wrong.
+  versionNumber: wholeNumber(1, Number.MAX_SAFE_INTEGER, "physician:errors.unknownVersion"),
   outcome: z.enum(["REVIEWED", "CONCERNS"], { error: "validation.choose" }),
   remarks: text(physicianLimits.remarks),
 });

@@ -22,7 +22,9 @@ export async function proposeAdvised(
   record: CaseRecord,
   catalogueId: string,
   client: Client,
-): Promise<Result<{ itemId: string }, Refusal<"forbidden" | "not-advised" | "already-in-plan">>> {
+): Promise<
+  Result<{ itemId: string }, Refusal<"forbidden" | "not-found" | "not-advised" | "already-in-plan">>
+> {
   if (!sideIn(actor, record)) return refused("forbidden");
   const [advised, catalogue, items] = await Promise.all([
     advisedAdjustmentsOf(tdb, record.id),
@@ -32,9 +34,10 @@ export async function proposeAdvised(
       select: { kind: true, content: true },
     }),
   ]);
-  if (!advised.includes(catalogueId) || !findAdjustment(catalogue, catalogueId)) {
-    return refused("not-advised");
-  }
+  // No such adjustment: only a tampered form sends that.
+  if (!findAdjustment(catalogue, catalogueId)) return refused("not-found");
+  // A real one the newest advice does not name: the page was older than the advice.
+  if (!advised.includes(catalogueId)) return refused("not-advised");
   const inPlan = adjustmentsInPlan(
     items.map((item) => ({ kind: item.kind, content: item.content as Record<string, unknown> })),
   );
@@ -46,7 +49,7 @@ export async function proposeAdvised(
     "ADJUSTMENT",
     {
       catalogueId,
-      owner: record.manager.name,
+      owner: record.manager.name.slice(0, 100),
       startDate: today(),
       stage: "planned",
       title: undefined,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { errorMessage } from "#app/modules/validation.ts";
+import { databaseIntMax, errorMessage, wholeNumber } from "#app/modules/validation.ts";
 
 /**
  * The answers on an item (agree, say no, withdraw, take out), as the plan
@@ -21,7 +21,7 @@ export function isAnswerIntent(value: unknown): value is AnswerIntent {
 /** Which item, at which of its versions: a stale version is a conflict, never a silent overwrite. */
 export const itemRefSchema = z.object({
   itemId: z.string().min(1).max(64),
-  lockVersion: z.coerce.number().int().min(1).max(2_147_483_647),
+  lockVersion: wholeNumber(1, databaseIntMax, "validation.choose"),
 });
 
 export const declineReasonMaxLength = 500;

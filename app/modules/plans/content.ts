@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { contentHash } from "#app/modules/hash.ts";
-import { errorMessage } from "#app/modules/validation.ts";
+import {
+  dateRanges,
+  errorMessage,
+  isCalendarDate,
+  optionalDate,
+  requiredDate,
+  wholeNumber,
+} from "#app/modules/validation.ts";
 
 /**
  * What each kind of plan item holds, in work terms only: never a diagnosis or
@@ -33,6 +40,8 @@ export const adjustmentStages = ["planned", "in_place", "stopped", "refused"] as
 export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export const agreementTopics = ["contact", "colleagues", "other"] as const;
 export const tellers = ["employee", "manager", "hr", "together"] as const;
+/** A schedule covers at most two years: phases start in week 1 to 104. */
+export const lastWeek = 104;
 
 /** The longest text each free-text field takes; the forms show it, with a count. */
 export const textLimits = {
@@ -60,10 +69,11 @@ const optionalText = (max: number) =>
     .max(max, errorMessage("validation.tooLong", { max }))
     .optional()
     .transform((value) => value || undefined);
-const isoDate = z
-  .string({ error: required })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "plans:errors.date")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "plans:errors.date");
+/** The stored value of a date field, when an existing item is edited (see requiredDate). */
+const storedDate = (current: Record<string, unknown> | undefined, field: string) => {
+  const value = current?.[field];
+  return typeof value === "string" ? value : undefined;
+};
 
 export const capacitySchema = z
   .object({
@@ -81,36 +91,42 @@ export const capacitySchema = z
     path: ["whatHelps"],
   });
 
-export const adjustmentSchema = z
-  .object({
-    catalogueId: optionalText(20),
-    title: optionalText(120),
-    details: optionalText(textLimits.details),
-    owner: text(100),
-    startDate: isoDate,
-    reviewDate: isoDate.optional().or(z.literal("").transform(() => undefined)),
-    stage: z.enum(adjustmentStages, { error: "validation.choose" }).default("planned"),
-    stageReason: optionalText(textLimits.stageReason),
-  })
-  .refine((value) => value.catalogueId || value.title, { message: required, path: ["title"] })
-  .refine(
-    (value) => !(value.stage === "stopped" || value.stage === "refused") || value.stageReason,
-    {
-      message: "plans:errors.reasonForStage",
-      path: ["stageReason"],
-    },
-  )
-  .refine((value) => !value.reviewDate || value.reviewDate >= value.startDate, {
-    message: "plans:errors.reviewBeforeStart",
-    path: ["reviewDate"],
-  });
+const adjustmentSchemaFor = (current?: Record<string, unknown>) =>
+  z
+    .object({
+      catalogueId: optionalText(20),
+      title: optionalText(120),
+      details: optionalText(textLimits.details),
+      owner: text(100),
+      startDate: requiredDate(dateRanges.adjustmentStart, storedDate(current, "startDate")),
+      reviewDate: optionalDate(dateRanges.upcoming, storedDate(current, "reviewDate")),
+      stage: z.enum(adjustmentStages, { error: "validation.choose" }).default("planned"),
+      stageReason: optionalText(textLimits.stageReason),
+    })
+    .refine((value) => value.catalogueId || value.title, { message: required, path: ["title"] })
+    .refine(
+      (value) => !(value.stage === "stopped" || value.stage === "refused") || value.stageReason,
+      {
+        message: "plans:errors.reasonForStage",
+        path: ["stageReason"],
+      },
+    )
+    .refine(
+      (value) =>
+        !value.reviewDate ||
+        // A date that is not a date has its own message already.
+        !isCalendarDate(value.reviewDate) ||
+        !isCalendarDate(value.startDate) ||
+        value.reviewDate >= value.startDate,
+      {
+        message: "plans:errors.reviewBeforeStart",
+        path: ["reviewDate"],
+      },
+    );
+export const adjustmentSchema = adjustmentSchemaFor();
 
 export const schedulePhaseSchema = z.object({
-  startWeek: z.coerce
-    .number({ error: required })
-    .int("plans:errors.wholeWeek")
-    .min(1, "plans:errors.wholeWeek")
-    .max(104, "plans:errors.wholeWeek"),
+  startWeek: wholeNumber(1, lastWeek, "plans:errors.wholeWeek"),
   hoursPerWeek: z.coerce
     .number({ error: required })
     .min(0, "plans:errors.hours")
@@ -135,11 +151,14 @@ export const agreementSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
 });
 
-export const reviewSchema = z.object({
-  date: isoDate,
-  note: optionalText(textLimits.note),
-});
+const reviewSchemaFor = (current?: Record<string, unknown>) =>
+  z.object({
+    date: requiredDate(dateRanges.upcoming, storedDate(current, "date")),
+    note: optionalText(textLimits.note),
+  });
+export const reviewSchema = reviewSchemaFor();
 
+/** The schema of each kind, for a new item. */
 export const contentSchemas = {
   CAPACITY: capacitySchema,
   ADJUSTMENT: adjustmentSchema,
@@ -147,6 +166,23 @@ export const contentSchemas = {
   AGREEMENT: agreementSchema,
   REVIEW: reviewSchema,
 } as const;
+
+/**
+ * The schema for changing an existing item: as for a new one, except that a
+ * date left as it was is accepted even when it is now out of range (a review
+ * date that has passed must not make an agreed item unchangeable).
+ */
+export function editSchema<K extends ItemKind>(
+  kind: K,
+  current: Record<string, unknown>,
+): (typeof contentSchemas)[K] {
+  const schemas = {
+    ...contentSchemas,
+    ADJUSTMENT: adjustmentSchemaFor(current),
+    REVIEW: reviewSchemaFor(current),
+  };
+  return schemas[kind];
+}
 
 export type CapacityContent = z.infer<typeof capacitySchema>;
 export type AdjustmentContent = z.infer<typeof adjustmentSchema>;

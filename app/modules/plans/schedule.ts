@@ -1,4 +1,5 @@
 import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
+import { lastWeek } from "./content.ts";
 
 /**
  * Recovery is not a straight line, so a graded schedule can go back as well
@@ -15,7 +16,6 @@ import { done, type Refusal, type Result, refused } from "#app/modules/result.ts
  * phase moves on by the same number of weeks; each moved phase changes, so it
  * needs the other side's agreement again.
  */
-export const lastWeek = 104;
 /** How long the last phase counts as lasting: it has no next phase to end it. */
 const lastPhaseWeeks = 2;
 

@@ -1,0 +1,17 @@
+/**
+ * Why the request guard (request-guard.server.ts) refused a request. Shared
+ * with the error boundary, which shows each reason in the reader's language.
+ */
+export const refusalStatus = {
+  "cross-site": 403,
+  unreadable: 400,
+  "too-large": 413,
+} as const;
+
+export type Refusal = keyof typeof refusalStatus;
+
+/** The data of a refusal's error response. */
+export function isRefusal(value: unknown): value is { refused: Refusal } {
+  const refused = (value as { refused?: unknown } | null)?.refused;
+  return typeof refused === "string" && Object.hasOwn(refusalStatus, refused);
+}

@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { http, passthrough } from "msw";
+import { mockServer } from "#tests/mocks/server.ts";
+
+/**
+ * Werkpad's real HTTP server (server/index.ts) in a child process, in
+ * development mode (Vite compiles the app, so no build is needed), on a free
+ * port and the test file's own database. For what only the HTTP server
+ * decides: start-up checks, which proxy may name the client, real headers.
+ */
+export type RunningServer = {
+  url: string;
+  /** fetch() on the server; requests to it pass the network edge's mocks. */
+  fetch: (path: string, init?: RequestInit) => Promise<Response>;
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const address = probe.address();
+  probe.close();
+  if (!address || typeof address === "string") throw new Error("no free port");
+  return address.port;
+}
+
+function run(environment: Record<string, string>): { child: ChildProcess; output: () => string } {
+  let output = "";
+  const child = spawn(process.execPath, ["--conditions=development", "server/index.ts"], {
+    env: { ...process.env, LOG_LEVEL: "warn", ...environment },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  return { child, output: () => output };
+}
+
+/** Starts the server and waits until /healthz answers. */
+export async function startServer(
+  environment: Record<string, string> = {},
+): Promise<RunningServer> {
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const { child, output } = run({
+    NODE_ENV: "development",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    ...environment,
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill("SIGTERM");
+    await once(child, "exit");
+  };
+  const serverFetch = (path: string, init?: RequestInit) => {
+    // The mocks are reset after each test, so the way through is opened per request.
+    mockServer.use(http.all(`${url}/*`, () => passthrough()));
+    return fetch(`${url}${path}`, { redirect: "manual", ...init });
+  };
+  const deadline = Date.now() + 50_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server stopped:\n${output()}`);
+    const healthy = await serverFetch("/healthz").then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) return { url, fetch: serverFetch, output, stop };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stop();
+  throw new Error(`The server did not start within 50 s:\n${output()}`);
+}
+
+/** Runs the server expecting it to refuse to start; its exit code and what it printed. */
+export async function refusedStart(
+  environment: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const { child, output } = run({ PORT: String(await freePort()), ...environment });
+  const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+  const [code] = (await once(child, "exit")) as [number | null];
+  clearTimeout(timer);
+  return { code, output: output() };
+}
