@@ -33,8 +33,7 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("auth");
   const { organizationName, events, chain } = loaderData;
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
-  const role = (value: string | undefined) =>
-    value ? t(`roles.${value as "HR"}`).toLowerCase() : "";
+  const role = (value: string | undefined) => (value ? t(`roles.${value as "HR"}`) : "");
   return (
     <div className="flex flex-col gap-6">
       <PageHeader

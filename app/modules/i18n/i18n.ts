@@ -20,6 +20,7 @@ export function createI18n(language: Language, resources: Resource): i18n {
     initAsync: false,
     returnNull: false,
   });
+  instance.services.formatter?.add("endOfSentence", endOfSentence);
   return instance;
 }
 
@@ -37,4 +38,16 @@ export function resourcesFromModules(modules: Record<string, unknown>): Resource
     resources[language][namespace] = catalogue as Record<string, unknown>;
   }
   return resources;
+}
+
+/**
+ * For a value that ends a sentence, such as an organisation's name:
+ * "Welkom bij {{organization, endOfSentence}}" gives "Welkom bij De Linde BV."
+ * and "Welkom bij De Linde B.V." alike, so a name that ends in its own full
+ * stop (or "!" or "?") never gets a second one. The person's text is kept as
+ * they wrote it. A test over the catalogues requires it after every name.
+ */
+export function endOfSentence(value: unknown): string {
+  const text = String(value ?? "");
+  return /[.!?…]$/.test(text.trimEnd()) ? text : `${text}.`;
 }
