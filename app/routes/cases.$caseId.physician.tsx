@@ -11,6 +11,7 @@ import { CheckboxGroup, TextAreaField, TextField } from "#app/components/ui/fiel
 import { FormError, Notice } from "#app/components/ui/form-error.tsx";
 import { clientOf } from "#app/modules/auth/request.server.ts";
 import { partiesOf } from "#app/modules/cases/cases.server.ts";
+import { consentState } from "#app/modules/cases/consent.server.ts";
 import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
 import { findAdjustment } from "#app/modules/catalog/catalog.ts";
 import { catalogueIn } from "#app/modules/catalog/view.ts";
@@ -53,6 +54,8 @@ export async function loader(args: Route.LoaderArgs) {
     sharedPrivateNotes(tdb, member.actor, record),
     loadCatalogue(),
   ]);
+  // Who reads the advice's capacities depends on the employee's consent now.
+  const consents = await consentState(tdb, record.id);
   return {
     caseId: record.id,
     name: record.employee?.name ?? record.invitedEmail ?? "",
@@ -61,6 +64,7 @@ export async function loader(args: Route.LoaderArgs) {
     reviews,
     medicalNotes: medicalNotes ?? [],
     employeeNotes,
+    capacitiesShared: consents.CAPACITIES_TO_EMPLOYER,
     catalogue: catalogueIn(catalogue, languageOfRequest(args.request)),
   };
 }
@@ -162,7 +166,14 @@ export default function PhysicianWorkspace({ loaderData, actionData }: Route.Com
 
       <Card title={t("workspace.adviceHeading")}>
         <div className="mb-4">
-          <Notice>{t("workspace.adviceWarning")}</Notice>
+          <Notice>
+            <p data-testid="advice-readers">
+              {loaderData.capacitiesShared
+                ? t("workspace.adviceReadersShared")
+                : t("workspace.adviceReadersWithheld")}
+            </p>
+            <p className="mt-2">{t("workspace.adviceWarning")}</p>
+          </Notice>
         </div>
         <Form
           method="post"
