@@ -38,6 +38,7 @@ export const middleware: Route.MiddlewareFunction[] = [sessionMiddleware];
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { toast, headers } = await takeToast(request);
   const signedIn = optionalUser({ context });
+  const organizations = signedIn ? await organizationsOf(signedIn.user.id) : [];
   const account = signedIn
     ? {
         name: signedIn.user.name,
@@ -50,7 +51,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
             }
           : null,
         organizationName: signedIn.membership?.organizationName ?? null,
-        organizations: await organizationsOf(signedIn.user.id),
+        organizations,
+        /** The language people in this organisation write in (components/user-text.tsx). */
+        contentLanguage:
+          organizations.find(({ id }) => id === signedIn.membership?.organizationId)?.language ??
+          null,
       }
     : null;
   return data({ language: languageOfRequest(request), toast, account }, { headers });

@@ -15,7 +15,10 @@ export async function organizationsOf(userId: string) {
   const memberships = await db.membership.findMany({
     where: { userId },
     orderBy: { createdAt: "asc" },
-    select: { role: true, organization: { select: { id: true, name: true, country: true } } },
+    select: {
+      role: true,
+      organization: { select: { id: true, name: true, country: true, language: true } },
+    },
   });
   return memberships.map(({ role, organization }) => ({ ...organization, role }));
 }
