@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useLocation, useSearchParams } from "react-router";
-import { ItemCard } from "#app/components/plan/item-card.tsx";
+import { type DeclineReply, ItemCard } from "#app/components/plan/item-card.tsx";
 import { ItemFields } from "#app/components/plan/item-fields.tsx";
 import { PhysicianSection } from "#app/components/plan/physician-section.tsx";
 import { ScheduleTimeline } from "#app/components/plan/schedule-timeline.tsx";
@@ -157,6 +157,12 @@ export async function action(args: Route.ActionArgs) {
   }
 
   if (!(answers as readonly string[]).includes(intent)) notFound();
+  if (intent === "decline" && !String(formData.get("reason") ?? "").trim()) {
+    const itemId = String(formData.get("itemId") ?? "");
+    return {
+      decline: { itemId, errors: ["plans:refusals.reason-required"] },
+    } satisfies DeclineReply;
+  }
   const answer: Answer =
     intent === "decline"
       ? { type: "decline", reason: String(formData.get("reason") ?? "").slice(0, 500) }
@@ -290,7 +296,7 @@ export default function CasePlan({ loaderData, actionData }: Route.ComponentProp
             <abbr title={t("version.fingerprintHelp")} className="no-underline">
               {t("version.fingerprint")}
             </abbr>
-            :{" "}
+            {t("punctuation.colon", { ns: "common" })}{" "}
             <code className="font-mono" data-testid="plan-fingerprint">
               {latest.contentHash.slice(0, 16)}
             </code>
@@ -530,7 +536,7 @@ function CatalogueFinder({ loaderData, side }: { loaderData: LoaderData; side: S
               className="min-h-11 rounded-lg border border-line bg-surface px-3"
             />
           </label>
-          <label className="flex flex-col gap-1">
+          <label className="flex min-w-0 flex-col gap-1">
             <span className="font-medium">{t("catalogue.effect")}</span>
             <select
               name="effect"

@@ -129,10 +129,14 @@ describe("negotiating a plan", () => {
       text: "A call every Monday",
     });
     let [agreement] = (await planOf(employee.cookie, caseId)).items;
+    // No reason: the form comes back with the error tied to this item's reason field.
     const refused = await answerAs(employee.cookie, caseId, agreement?.id ?? "", "decline", {
       reason: " ",
     });
-    expect(refused.status).toBe(302);
+    expect(refused.status).toBe(200);
+    expect(refused.data).toEqual({
+      decline: { itemId: agreement?.id, errors: ["plans:refusals.reason-required"] },
+    });
     expect((await planOf(employee.cookie, caseId)).items[0]?.status.kind).toBe("awaiting");
     await answerAs(employee.cookie, caseId, agreement?.id ?? "", "decline", {
       reason: "E-mail suits me better",
@@ -261,7 +265,7 @@ describe("e-mail about a plan", () => {
     expect(await digests()).toBe(1);
     const digest = await inbox(employee.user.email);
     expect(digest.subject).toContain("plan");
-    expect(digest.text).toContain("(3");
+    expect(digest.text).toContain("3 changes in your plan wait for your answer.");
     expect(digest.text).not.toContain("2026-12-10");
     expect(digest.text).toContain(`/cases/${caseId}`);
 

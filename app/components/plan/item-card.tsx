@@ -1,13 +1,15 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, Link, useNavigation } from "react-router";
+import { Form, Link, useActionData, useNavigation } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
 import { cx } from "#app/components/ui/cx.ts";
 import { TextAreaField } from "#app/components/ui/field.tsx";
+import { useFocusTarget } from "#app/components/ui/focus-target.tsx";
+import { withUserText } from "#app/components/user-text.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
 import type { Side } from "#app/modules/plans/agreement.ts";
 import type { PlanItemView } from "#app/modules/plans/plans.server.ts";
-import { ItemDetails, itemTitle, useDate } from "./item-summary.tsx";
+import { ItemDetails, ItemTitle, itemTitle, useDate } from "./item-summary.tsx";
 
 type SerializedItem = Omit<PlanItemView, "updatedAt"> & { updatedAt: Date | string };
 
@@ -46,15 +48,18 @@ export function ItemCard({
     who === side ? t("you") : who === "EMPLOYEE" ? employeeName : t("sides.EMPLOYER");
   const title = itemTitle(t, item.kind, item.content, catalogue, formatDate);
   const { status } = item;
+  const focusTarget = useFocusTarget(`item-${item.id}`);
 
-  let badge: { text: string; tone: keyof typeof tone };
+  let badge: { text: ReactNode; tone: keyof typeof tone };
   if (status.kind === "agreed") badge = { text: t("status.agreed"), tone: "agreed" };
   else if (status.kind === "declined")
     badge = {
       text:
         status.by === side
-          ? t("status.declinedByYou", { reason: status.reason })
-          : t("status.declinedBy", { side: sideName(status.by), reason: status.reason }),
+          ? withUserText((v) => t("status.declinedByYou", v), { reason: status.reason })
+          : withUserText((v) => t("status.declinedBy", { ...v, side: sideName(status.by) }), {
+              reason: status.reason,
+            }),
       tone: "declined",
     };
   else if (status.kind === "removal-proposed")
@@ -103,8 +108,8 @@ export function ItemCard({
       aria-labelledby={`item-${item.id}`}
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <h3 id={`item-${item.id}`} className="text-lg font-semibold text-ink">
-          {title}
+        <h3 {...focusTarget} className="text-lg font-semibold text-ink">
+          <ItemTitle kind={item.kind} content={item.content} catalogue={catalogue} />
         </h3>
         <p className={cx("rounded-md border px-2 py-0.5 text-sm font-semibold", tone[badge.tone])}>
           {badge.text}
@@ -182,30 +187,68 @@ export function ItemCard({
             </Form>
           ) : null}
           {extra}
-          {canDecline ? (
-            <details className="w-full">
-              <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-lg px-4 font-semibold text-brand-700 hover:bg-brand-50">
-                {t("actions.decline")}
-              </summary>
-              <Form method="post" className="mt-2 flex max-w-xl flex-col gap-3">
-                {hidden}
-                <TextAreaField
-                  id={`decline-${item.id}`}
-                  name="reason"
-                  label={t("actions.declineReason")}
-                  required
-                  rows={2}
-                />
-                <div>
-                  <Button type="submit" name="intent" value="decline" variant="secondary">
-                    {t("actions.sendDecline")}
-                  </Button>
-                </div>
-              </Form>
-            </details>
-          ) : null}
+          {canDecline ? <DeclineForm item={item} /> : null}
         </div>
       ) : null}
     </li>
+  );
+}
+
+/** What the plan's action answers when a "no" comes without a reason (see cases.$caseId.tsx). */
+export type DeclineReply = { decline: { itemId: string; errors: string[] } };
+const reasonRequired = "plans:refusals.reason-required";
+
+/**
+ * Saying no, with the reason the other side needs. The reason is checked by
+ * the app itself, in the page's language and tied to its field, in the
+ * browser and again on the server (the browser's own "Please fill out this
+ * field." would be English on a Dutch page).
+ */
+function DeclineForm({ item }: { item: SerializedItem }) {
+  const { t } = useTranslation("plans");
+  const reply = useActionData() as Partial<DeclineReply> | undefined;
+  const fromServer = reply?.decline?.itemId === item.id ? reply.decline.errors : undefined;
+  const [errors, setErrors] = useState<string[] | undefined>(fromServer);
+  useEffect(() => setErrors(fromServer), [fromServer]);
+  const id = `decline-${item.id}`;
+  return (
+    <details className="w-full" open={errors ? true : undefined}>
+      <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-lg px-4 font-semibold text-brand-700 hover:bg-brand-50">
+        {t("actions.decline")}
+      </summary>
+      <Form
+        method="post"
+        noValidate
+        className="mt-2 flex max-w-xl flex-col gap-3"
+        onSubmit={(event) => {
+          const reason = event.currentTarget.elements.namedItem("reason");
+          if (reason instanceof HTMLTextAreaElement && !reason.value.trim()) {
+            event.preventDefault();
+            setErrors([reasonRequired]);
+            reason.focus();
+          }
+        }}
+      >
+        <input type="hidden" name="itemId" value={item.id} />
+        <input type="hidden" name="lockVersion" value={item.lockVersion} />
+        <TextAreaField
+          id={id}
+          name="reason"
+          label={t("actions.declineReason")}
+          rows={2}
+          errors={errors}
+          // Focus the field when the server sent the page back with its error (no JavaScript).
+          autoFocus={fromServer ? true : undefined}
+          onInput={(event) => {
+            if (errors && event.currentTarget.value.trim()) setErrors(undefined);
+          }}
+        />
+        <div>
+          <Button type="submit" name="intent" value="decline" variant="secondary">
+            {t("actions.sendDecline")}
+          </Button>
+        </div>
+      </Form>
+    </details>
   );
 }
