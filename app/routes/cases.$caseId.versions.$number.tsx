@@ -47,7 +47,7 @@ export default function AgreedVersion({ loaderData }: Route.ComponentProps) {
       </p>
       <PageHeader
         title={t("history.versionTitle", { number: version.number, name })}
-        intro={`${t("history.agreedOn", { date: when })} · ${t("version.fingerprint")}: ${version.contentHash}`}
+        intro={`${t("history.agreedOn", { date: when })} · ${t("version.fingerprint")}${t("punctuation.colon", { ns: "common" })} ${version.contentHash}`}
       />
       {itemKinds.map((kind) => {
         const items = version.items.filter((item) => item.kind === kind);

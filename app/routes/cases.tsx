@@ -84,7 +84,8 @@ export default function Cases({ loaderData }: Route.ComponentProps) {
                   {record.employeeName ?? t("list.invited", { email: record.invitedEmail ?? "" })}
                 </Link>
                 <p className="text-muted">
-                  {t(`kinds.${record.kind}`)} · {t("list.manager")}: {record.managerName}
+                  {t(`kinds.${record.kind}`)} · {t("list.manager")}
+                  {t("punctuation.colon", { ns: "common" })} {record.managerName}
                 </p>
               </div>
               <div className="text-right">

@@ -95,9 +95,9 @@ test("an organisation signs up, confirms its address, and the people it invites 
   await screenshot(page, testInfo, "members-with-invitations-en");
 
   const roleIntro = {
-    Manager: "the employees you support",
-    Employee: "your own plan",
-    "Occupational physician": "where you are the occupational physician",
+    Manager: "You open a case for an employee you support.",
+    Employee: "You make a plan together with your employer.",
+    "Occupational physician": "You give functional advice and review plans",
   } as const;
   for (const invitee of invitees) {
     const context = await browser.newContext({ locale: "en-GB" });
@@ -119,6 +119,11 @@ test("an organisation signs up, confirms its address, and the people it invites 
     await expect(joinPage.getByTestId("role-intro")).toContainText(
       roleIntro[invitee.role as keyof typeof roleIntro],
     );
+    // Nobody has opened a case for them yet, and the start page says so rather than promising.
+    if (invitee.role === "Employee")
+      await expect(joinPage.getByTestId("plan-next-step")).toHaveText(
+        "You do not have a plan in Werkpad yet. When your employer opens a case for you, your plan is here.",
+      );
     if (invitee.role === "Employee") await screenshot(joinPage, testInfo, "employee-home-en");
     await context.close();
   }

@@ -103,7 +103,7 @@ test("a manager and an employee agree a plan item by item, and a later change st
   await employee.getByRole("link", { name: "Your plan" }).click();
   await expect(employee.getByRole("heading", { level: 1 })).toHaveText("Your plan");
   await hydrated(employee);
-  await expect(employee.getByText("6 item(s) wait for your answer.")).toBeVisible();
+  await expect(employee.getByText("6 items wait for your answer.")).toBeVisible();
   await expectNoAxeViolations(employee);
   await screenshot(employee, testInfo, "plan-employee-to-answer-en");
 
@@ -140,7 +140,7 @@ test("a manager and an employee agree a plan item by item, and a later change st
   // The manager agrees to both: the plan becomes version 1, with its fingerprint.
   await manager.reload();
   await hydrated(manager);
-  await expect(manager.getByText("2 item(s) wait for your answer.")).toBeVisible();
+  await expect(manager.getByText("2 items wait for your answer.")).toBeVisible();
   await item(manager, "Working from home part of the week")
     .getByRole("button", { name: "Agree" })
     .click();

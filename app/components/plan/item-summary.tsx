@@ -40,15 +40,9 @@ export function itemTitle(
 }
 
 /** The heading of an item, as the page shows it: a custom adjustment's name is typed text. */
-export function ItemTitle({
-  kind,
-  content,
-  catalogue,
-}: {
-  kind: ItemKind;
-  content: Content;
-  catalogue: CatalogueView;
-}) {
+type ItemProps = { kind: ItemKind; content: Content; catalogue: CatalogueView };
+
+export function ItemTitle({ kind, content, catalogue }: ItemProps) {
   const { t } = useTranslation("plans");
   const title = itemTitle(t, kind, content, catalogue, useDate());
   const typed =
@@ -57,15 +51,7 @@ export function ItemTitle({
 }
 
 /** What an item says, in plain sentences; what people typed keeps its own language. */
-export function ItemDetails({
-  kind,
-  content,
-  catalogue,
-}: {
-  kind: ItemKind;
-  content: Content;
-  catalogue: CatalogueView;
-}) {
+export function ItemDetails({ kind, content, catalogue }: ItemProps) {
   const { t } = useTranslation("plans");
   const formatDate = useDate();
   const typed = (text: string) => <UserText>{text}</UserText>;
