@@ -134,7 +134,7 @@ test("an organisation signs up, confirms its address, and the people it invites 
   }
   await expect(page.getByText("No open invitations.")).toBeVisible();
   await page.getByRole("link", { name: "Audit trail" }).click();
-  await expect(page.getByRole("cell", { name: "Accepted an invitation as manager" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Accepted an invitation (role: Manager)" })).toBeVisible();
   await expectNoAxeViolations(page);
   await screenshot(page, testInfo, "audit-en");
   await owner.close();
@@ -191,7 +191,7 @@ test("signing in works without JavaScript, and a physician sees both organisatio
     .selectOption({ label: "Drukkerij Schelde BV" });
   await page.getByRole("button", { name: "Switch" }).click();
   await expect(page.getByText("You are now working in Drukkerij Schelde BV.")).toBeVisible();
-  await expect(page.getByRole("heading", { level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Your cases" })).toBeVisible();
   await screenshot(page, testInfo, "physician-switched-en");
   await context.close();
 });

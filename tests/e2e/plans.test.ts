@@ -68,7 +68,7 @@ test("a manager and an employee agree a plan item by item, and a later change st
   const manager = await signIn(managerContext, "manager@demo.werkpad.test");
 
   // The manager opens a case and invites the employee from the same form.
-  await manager.getByRole("link", { name: "Cases" }).click();
+  await manager.getByRole("link", { name: "Cases", exact: true }).click();
   await manager.getByRole("link", { name: "Open a case" }).click();
   await hydrated(manager);
   await manager.getByLabel("Or invite by e-mail").fill(employeeEmail);
@@ -100,7 +100,7 @@ test("a manager and an employee agree a plan item by item, and a later change st
   await employee.getByLabel("Password").fill(password);
   await employee.getByRole("button", { name: /^Join / }).click();
   await expect(employee).toHaveURL(/\/app$/);
-  await employee.getByRole("link", { name: "Your plan" }).click();
+  await employee.getByRole("link", { name: "Your plan", exact: true }).click();
   await expect(employee.getByRole("heading", { level: 1 })).toHaveText("Your plan");
   await hydrated(employee);
   await expect(employee.getByText("6 items wait for your answer.")).toBeVisible();
