@@ -134,7 +134,9 @@ test("an organisation signs up, confirms its address, and the people it invites 
   }
   await expect(page.getByText("No open invitations.")).toBeVisible();
   await page.getByRole("link", { name: "Audit trail" }).click();
-  await expect(page.getByRole("cell", { name: "Accepted an invitation (role: Manager)" })).toBeVisible();
+  await expect(
+    page.getByRole("cell", { name: "Accepted an invitation (role: Manager)" }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
   await screenshot(page, testInfo, "audit-en");
   await owner.close();

@@ -147,7 +147,8 @@ test("saying no without a reason gets the app's own message, tied to the field, 
         .join(" ")
         .trim(),
     );
-    expect(message).toMatch(/reden/i);
+    expect(message).not.toBe("");
+    expect(message).not.toMatch(/Please fill|fill out/i);
     await expect(again.getByText(message)).toBeVisible();
     expect(await reason.evaluate((field: HTMLTextAreaElement) => field.validationMessage)).toBe("");
     if (javaScript) await expect(reason).toBeFocused();
