@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import {
   data,
@@ -22,6 +22,7 @@ import {
 } from "./components/request-info.tsx";
 import { NotFoundPage, RefusedRequestPage, StatusPage } from "./components/status-page.tsx";
 import { ButtonLink } from "./components/ui/button.tsx";
+import { FocusTargetProvider } from "./components/ui/focus-target.tsx";
 import { NavigationProgress } from "./components/ui/pending.tsx";
 import { Toaster } from "./components/ui/toast.tsx";
 import { optionalUser, sessionMiddleware } from "./modules/auth/request.server.ts";
@@ -41,6 +42,7 @@ export const middleware: Route.MiddlewareFunction[] = [requestGuard, sessionMidd
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { toast, headers } = await takeToast(request);
   const signedIn = optionalUser({ context });
+  const organizations = signedIn ? await organizationsOf(signedIn.user.id) : [];
   const account = signedIn
     ? {
         name: signedIn.user.name,
@@ -53,7 +55,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
             }
           : null,
         organizationName: signedIn.membership?.organizationName ?? null,
-        organizations: await organizationsOf(signedIn.user.id),
+        organizations,
+        /** The language people in this organisation write in (components/user-text.tsx). */
+        contentLanguage:
+          organizations.find(({ id }) => id === signedIn.membership?.organizationId)?.language ??
+          null,
       }
     : null;
   return data({ language: languageOfRequest(request), toast, account }, { headers });
@@ -63,6 +69,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { nonce, requestId } = useRenderInfo();
   const rootData = useRouteLoaderData<typeof loader>("root");
+  const toast = rootData?.toast ?? null;
+  const focusTarget = useMemo(
+    () => ({ id: toast?.focus ?? null, claimed: { current: false } }),
+    [toast],
+  );
   return (
     <html lang={i18n.language} dir="ltr">
       <head>
@@ -75,29 +86,35 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links nonce="" />
       </head>
       <body className="flex min-h-dvh flex-col">
-        <a
-          href="#main"
-          className="sr-only rounded-md bg-surface px-4 py-2 font-semibold text-brand-700 focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50"
-        >
-          {t("app.skipToContent")}
-        </a>
-        <NavigationProgress />
-        <AppHeader account={rootData?.account ?? null} />
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
-          {children}
-        </main>
-        <footer className="border-t border-line bg-surface">
-          <div className="mx-auto flex max-w-5xl flex-col gap-2 px-4 py-6 text-sm text-muted sm:px-6">
-            <p>{t("app.footer")}</p>
-            <p>{t("app.footerLegal")}</p>
-            <p>
-              <Link to="/design" className="font-medium text-brand-700 underline">
-                {t("nav.designSystem")}
-              </Link>
-            </p>
-          </div>
-        </footer>
-        <Toaster toast={rootData?.toast ?? null} />
+        <FocusTargetProvider target={focusTarget}>
+          <a
+            href="#main"
+            className="sr-only rounded-md bg-surface px-4 py-2 font-semibold text-brand-700 focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50"
+          >
+            {t("app.skipToContent")}
+          </a>
+          <NavigationProgress />
+          <AppHeader account={rootData?.account ?? null} />
+          <main
+            id="main"
+            tabIndex={-1}
+            className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6"
+          >
+            {children}
+          </main>
+          <footer className="border-t border-line bg-surface">
+            <div className="mx-auto flex max-w-5xl flex-col gap-2 px-4 py-6 text-sm text-muted sm:px-6">
+              <p>{t("app.footer")}</p>
+              <p>{t("app.footerLegal")}</p>
+              <p>
+                <Link to="/design" className="font-medium text-brand-700 underline">
+                  {t("nav.designSystem")}
+                </Link>
+              </p>
+            </div>
+          </footer>
+          <Toaster toast={toast} />
+        </FocusTargetProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -10,7 +10,7 @@ type Language = "nl" | "en" | "fr";
 
 export const demoOrganizations = [
   { id: "demo-org-nl", name: "Bouwbedrijf De Linde B.V.", country: "NL", language: "nl" },
-  { id: "demo-org-be", name: "Drukkerij Schelde BV", country: "BE", language: "nl" },
+  { id: "demo-org-be", name: "Drukkerij Schelde BV", country: "BE", language: "fr" },
 ] as const;
 
 export const demoPeople: Array<{

@@ -18,9 +18,15 @@ import { planHash, snapshotOf } from "#app/modules/plans/versions.ts";
 
 type Answer = "agreed" | "waiting" | { declined: string };
 
+/** A calendar date (a start date, a consultation): midnight UTC, as the app stores dates. */
 function daysAgo(days: number): Date {
   const date = new Date(Date.now() - days * 86_400_000);
   return new Date(`${date.toISOString().slice(0, 10)}T00:00:00Z`);
+}
+
+/** A moment something happened, at a time of day people work. */
+function momentDaysAgo(days: number, time: string): Date {
+  return new Date(`${daysAgo(days).toISOString().slice(0, 10)}T${time}:00Z`);
 }
 
 function isoDaysFromNow(days: number): string {
@@ -223,7 +229,13 @@ export async function seedCases(db: Db, people: Map<string, string>) {
     })),
   );
   await db.planVersion.create({
-    data: { ...nl, number: 1, contentHash: planHash(snapshot), snapshot, agreedAt: daysAgo(14) },
+    data: {
+      ...nl,
+      number: 1,
+      contentHash: planHash(snapshot),
+      snapshot,
+      agreedAt: momentDaysAgo(14, "10:15"),
+    },
   });
   // The physician advised, reviewed version 1 and keeps medical notes (one shared with Eva).
   const pieter = id("physician@demo.werkpad.test");
@@ -237,7 +249,7 @@ export async function seedCases(db: Db, people: Map<string, string>) {
       advisedAdjustments: ["A01", "A04", "B01"],
       advisedSchedule: "Elke twee weken een paar uur erbij, als het goed gaat.",
       nextConsultation: daysAgo(-21),
-      createdAt: daysAgo(20),
+      createdAt: momentDaysAgo(20, "09:40"),
     },
   });
   await db.planReview.create({
@@ -247,7 +259,7 @@ export async function seedCases(db: Db, people: Map<string, string>) {
       physicianId: pieter,
       outcome: "REVIEWED",
       remarks: "Het plan past bij mijn advies. Evalueren na vier weken.",
-      createdAt: daysAgo(12),
+      createdAt: momentDaysAgo(12, "14:05"),
     },
   });
   await db.medicalNote.createMany({
@@ -256,14 +268,14 @@ export async function seedCases(db: Db, people: Map<string, string>) {
         ...nl,
         physicianId: pieter,
         body: "Eigen aantekening voor het volgende spreekuur.",
-        createdAt: daysAgo(20),
+        createdAt: momentDaysAgo(20, "09:40"),
       },
       {
         ...nl,
         physicianId: pieter,
         body: "Vermoeidheid neemt af; bouw rustig verder op. Bel gerust als het tegenvalt.",
         sharedWithEmployee: true,
-        createdAt: daysAgo(12),
+        createdAt: momentDaysAgo(12, "14:05"),
       },
     ],
   });

@@ -41,7 +41,7 @@ export function AppHeader({ account }: { account: HeaderAccount | null }) {
           </svg>
           {t("common:app.name")}
         </Link>
-        <div className="flex flex-wrap items-center gap-2">
+        <div className="flex min-w-0 flex-wrap items-center gap-2">
           {account ? <OrganizationSwitcher account={account} /> : null}
           <LanguageSwitcher />
         </div>
@@ -131,7 +131,7 @@ function OrganizationSwitcher({ account }: { account: HeaderAccount }) {
     ) : null;
   }
   return (
-    <Form method="post" action="/organizations" className="flex items-center gap-2">
+    <Form method="post" action="/organizations" className="flex min-w-0 items-center gap-2">
       <label htmlFor="organization-switch" className="sr-only">
         {t("nav.organization")}
       </label>
@@ -141,7 +141,7 @@ function OrganizationSwitcher({ account }: { account: HeaderAccount }) {
         id="organization-switch"
         name="organizationId"
         defaultValue={account.actor?.organizationId}
-        className="min-h-11 max-w-56 rounded-md border border-line bg-surface px-2 text-sm"
+        className="min-h-11 min-w-0 max-w-56 shrink rounded-md border border-line bg-surface px-2 text-sm"
       >
         {account.organizations.map((organization) => (
           <option key={organization.id} value={organization.id}>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { UserText } from "./user-text.tsx";
 
 type Note = { id: string; body: string; createdAt: Date | string };
 
@@ -30,7 +31,9 @@ export function NoteList<T extends Note>({
             {when.format(new Date(note.createdAt))}
             {label ? ` · ${label(note)}` : ""}
           </p>
-          <p className="mt-1 whitespace-pre-line">{note.body}</p>
+          <p className="mt-1 whitespace-pre-line">
+            <UserText>{note.body}</UserText>
+          </p>
           {actions?.(note)}
         </li>
       ))}

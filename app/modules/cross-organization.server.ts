@@ -15,7 +15,7 @@ export async function membershipsOf(userId: string) {
     orderBy: { createdAt: "asc" },
     select: {
       role: true,
-      organization: { select: { id: true, name: true, country: true } },
+      organization: { select: { id: true, name: true, country: true, language: true } },
     },
   });
 }

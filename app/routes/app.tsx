@@ -1,34 +1,113 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { PageHeader } from "#app/components/page.tsx";
 import { ButtonLink } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { requireMember } from "#app/modules/auth/request.server.ts";
-import { can } from "#app/modules/policy/policy.ts";
+import { startPageFor } from "#app/modules/cases/start-page.server.ts";
+import { can, seesEveryCase } from "#app/modules/policy/policy.ts";
 import type { Route } from "./+types/app";
 
-/** Each role's home page. Cases, plans and guides arrive here as they are built. */
-export function loader(args: Route.LoaderArgs) {
-  const { user, membership, actor } = requireMember(args);
+/** Each person's start page: what their role does, and a way to their plan or cases now. */
+export async function loader(args: Route.LoaderArgs) {
+  const { user, membership, actor, tdb } = requireMember(args);
   return {
     name: user.name,
     role: membership.role,
     organizationName: membership.organizationName,
     mayManageMembers: can(actor, "members.list"),
+    mayOpenCases: can(actor, "cases.open"),
+    seesEveryCase: seesEveryCase(actor),
+    ...(await startPageFor(tdb, actor)),
   };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("auth");
-  const { name, role, organizationName, mayManageMembers } = loaderData;
+  const { t: tc } = useTranslation("cases");
+  const { t: tp } = useTranslation("physician");
+  const { name, role, organizationName, mayManageMembers, mayOpenCases } = loaderData;
+  const { ownPlans, cases, physicianCases, seesEveryCase } = loaderData;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
         title={t("home.welcome", { name })}
-        intro={t("home.yourRole", {
-          role: t(`roles.${role}`).toLowerCase(),
-          organization: organizationName,
-        })}
+        intro={t("home.yourRole", { role: t(`roles.${role}`), organization: organizationName })}
       />
+      {ownPlans.map((plan) => (
+        <Card key={plan.id} title={t("home.yourPlan")}>
+          <p className="text-lg" data-testid="plan-next-step">
+            {plan.waiting > 0
+              ? t("home.planWaiting", { count: plan.waiting })
+              : t("home.planNothingWaiting")}
+          </p>
+          <p className="mt-4">
+            <ButtonLink to={`/cases/${plan.id}`}>{t("home.openPlan")}</ButtonLink>
+          </p>
+        </Card>
+      ))}
+      {role === "EMPLOYEE" && ownPlans.length === 0 ? (
+        <Card title={t("home.yourPlan")}>
+          <p data-testid="plan-next-step">{t("home.noPlan")}</p>
+        </Card>
+      ) : null}
+
+      {mayOpenCases || cases.total > 0 ? (
+        <Card title={t("home.yourCases")}>
+          {cases.total === 0 ? (
+            <p className="text-muted">
+              {seesEveryCase ? t("home.noCasesInOrganization") : t("home.noCases")}
+            </p>
+          ) : (
+            <ul className="flex flex-col gap-2" data-testid="start-cases">
+              {cases.shown.map((record) => (
+                <li key={record.id} className="flex flex-wrap items-baseline gap-x-2">
+                  <Link
+                    to={`/cases/${record.id}`}
+                    className="font-semibold text-brand-800 underline"
+                  >
+                    {record.employeeName ??
+                      tc("list.invited", { email: record.invitedEmail ?? "" })}
+                  </Link>
+                  <span className="text-sm text-muted">{tc(`statuses.${record.status}`)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="mt-4 flex flex-wrap gap-3">
+            {mayOpenCases ? <ButtonLink to="/cases/new">{tc("list.open")}</ButtonLink> : null}
+            {cases.total > 0 ? (
+              <ButtonLink to="/cases" variant="secondary">
+                {t("home.allCases")}
+              </ButtonLink>
+            ) : null}
+          </p>
+        </Card>
+      ) : null}
+
+      {physicianCases ? (
+        <Card title={t("home.yourCases")}>
+          {physicianCases.total === 0 ? (
+            <p className="text-muted">{tp("list.empty")}</p>
+          ) : (
+            <>
+              <p>{t("home.physicianCases", { count: physicianCases.total })}</p>
+              <ul className="mt-2 flex flex-col gap-1" data-testid="start-cases">
+                {physicianCases.shown.map((record) => (
+                  <li key={record.id}>
+                    <span className="font-semibold">{record.employeeName ?? "—"}</span>{" "}
+                    <span className="text-sm text-muted">{record.organizationName}</span>
+                  </li>
+                ))}
+              </ul>
+              <p className="mt-4">
+                <ButtonLink to="/cases">{t("home.allCases")}</ButtonLink>
+              </p>
+            </>
+          )}
+        </Card>
+      ) : null}
+
       <Card title={t("home.nextSteps")}>
         <p className="text-muted" data-testid="role-intro">
           {t(`home.${role}`)}

@@ -76,11 +76,7 @@ export default function PhysicianWorkspace({ loaderData, actionData }: Route.Com
           advice={advice}
           catalogue={loaderData.catalogue}
           lastResult={replyFor("advice")}
-          audience={
-            loaderData.capacitiesShared
-              ? t("workspace.audienceShared")
-              : t("workspace.audienceNotShared")
-          }
+          capacitiesShared={loaderData.capacitiesShared}
         />
       </Card>
 

@@ -56,7 +56,8 @@ export default function AgreedVersion({ loaderData }: Route.ComponentProps) {
         title={t("history.versionTitle", { number: version.number, name })}
         intro={
           <>
-            {t("history.agreedOn", { date: when })} · {t("version.fingerprint")}:{" "}
+            {t("history.agreedOn", { date: when })} · {t("version.fingerprint")}
+            {t("punctuation.colon", { ns: "common" })}{" "}
             <code className="break-all font-mono text-base">{version.contentHash}</code>
           </>
         }

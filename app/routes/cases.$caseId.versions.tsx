@@ -46,7 +46,8 @@ export default function Versions({ loaderData }: Route.ComponentProps) {
             </h2>
             <p className="text-muted">
               {t("history.agreedOn", { date: when(version.agreedAt) })} · {t("version.fingerprint")}
-              : <code className="font-mono">{version.contentHash.slice(0, 16)}</code>
+              {t("punctuation.colon", { ns: "common" })}{" "}
+              <code className="font-mono">{version.contentHash.slice(0, 16)}</code>
             </p>
             {version.changes === null ? (
               <p className="mt-2">{t("history.first")}</p>

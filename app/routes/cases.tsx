@@ -90,7 +90,8 @@ export default function Cases({ loaderData }: Route.ComponentProps) {
                   </span>
                 ) : null}
                 <p className="text-muted">
-                  {t(`kinds.${record.kind}`)} · {t("list.manager")}: {record.managerName}
+                  {t(`kinds.${record.kind}`)} · {t("list.manager")}
+                  {t("punctuation.colon", { ns: "common" })} {record.managerName}
                 </p>
               </div>
               <div className="text-right">

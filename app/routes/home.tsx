@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Card } from "#app/components/ui/card.tsx";
 
 const audiences = ["hr", "manager", "employee", "physician"] as const;
-const principles = ["capacities", "together", "fluctuate", "signed"] as const;
+const principles = ["capacities", "together", "fluctuate", "versions", "email"] as const;
 
 export default function Home() {
   const { t } = useTranslation();

@@ -124,7 +124,7 @@ export default function AcceptInvitation({ loaderData, actionData }: Route.Compo
         intro={t("invitation.intro", {
           inviter,
           organization,
-          role: t(`roles.${role}`).toLowerCase(),
+          role: t(`roles.${role}`),
         })}
       />
       <div className="flex flex-col gap-5">

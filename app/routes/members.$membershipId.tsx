@@ -87,7 +87,7 @@ export default function Member({ loaderData }: Route.ComponentProps) {
               <SelectField
                 id="role"
                 name="role"
-                label={t("fields.role")}
+                label={t("members.newRole")}
                 defaultValue={member.role}
                 options={assignable.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
               />

@@ -101,9 +101,9 @@ test("an organisation signs up, confirms its address, and the people it invites 
   await screenshot(page, testInfo, "members-with-invitations-en");
 
   const roleIntro = {
-    Manager: "the employees you support",
-    Employee: "your own plan",
-    "Occupational physician": "where you are the occupational physician",
+    Manager: "You open a case for an employee you support.",
+    Employee: "You make a plan together with your employer.",
+    "Occupational physician": "You give functional advice and review plans",
   } as const;
   for (const invitee of invitees) {
     const context = await browser.newContext({ locale: "en-GB" });
@@ -125,6 +125,11 @@ test("an organisation signs up, confirms its address, and the people it invites 
     await expect(joinPage.getByTestId("role-intro")).toContainText(
       roleIntro[invitee.role as keyof typeof roleIntro],
     );
+    // Nobody has opened a case for them yet, and the start page says so rather than promising.
+    if (invitee.role === "Employee")
+      await expect(joinPage.getByTestId("plan-next-step")).toHaveText(
+        "You do not have a plan in Werkpad yet. When your employer opens a case for you, your plan is here.",
+      );
     if (invitee.role === "Employee") await screenshot(joinPage, testInfo, "employee-home-en");
     await context.close();
   }
@@ -135,7 +140,9 @@ test("an organisation signs up, confirms its address, and the people it invites 
   }
   await expect(page.getByText("No open invitations.")).toBeVisible();
   await page.getByRole("link", { name: "Audit trail" }).click();
-  await expect(page.getByRole("cell", { name: "Accepted an invitation as manager" })).toBeVisible();
+  await expect(
+    page.getByRole("cell", { name: "Accepted an invitation (role: Manager)" }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
   await screenshot(page, testInfo, "audit-en");
   await owner.close();
@@ -192,7 +199,7 @@ test("signing in works without JavaScript, and a physician sees both organisatio
     .selectOption({ label: "Drukkerij Schelde BV" });
   await page.getByRole("button", { name: "Switch" }).click();
   await expect(page.getByText("You are now working in Drukkerij Schelde BV.")).toBeVisible();
-  await expect(page.getByRole("heading", { level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Your cases" })).toBeVisible();
   await screenshot(page, testInfo, "physician-switched-en");
   await context.close();
 });

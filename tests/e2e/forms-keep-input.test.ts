@@ -1,6 +1,5 @@
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { demoPassword } from "../../prisma/demo.ts";
-import { expectNoAxeViolations, screenshot } from "./helpers.ts";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, screenshot, signIn } from "./helpers.ts";
 
 /**
  * Nothing a person typed is lost, and what the screen says is true: saved
@@ -8,17 +7,6 @@ import { expectNoAxeViolations, screenshot } from "./helpers.ts";
  * can be corrected or withdrawn, and a change to the schedule says what it
  * will reopen before anyone confirms it.
  */
-async function signIn(context: BrowserContext, email: string, javaScript = true): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto("/signin");
-  if (javaScript) await page.locator("html[data-hydrated]").waitFor();
-  await page.getByRole("textbox", { name: "E-mail address" }).fill(email);
-  await page.getByLabel("Password").fill(demoPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/app$/);
-  return page;
-}
-
 test("the physician's advice stays as saved, and a medical note can be corrected and withdrawn", async ({
   browser,
 }, testInfo) => {
@@ -89,7 +77,7 @@ for (const javaScript of [true, false]) {
     browser,
   }, testInfo) => {
     const context = await browser.newContext({ locale: "en-GB", javaScriptEnabled: javaScript });
-    const employee = await signIn(context, "employee.be@demo.werkpad.test", javaScript);
+    const employee = await signIn(context, "employee.be@demo.werkpad.test", { javaScript });
     await employee.goto("/cases/demo-case-be/notes");
     if (javaScript) await employee.locator("html[data-hydrated]").waitFor();
     const field = employee.getByRole("textbox", { name: "Note", exact: true });
@@ -150,7 +138,7 @@ test("stepping back in the schedule says what it changes before it happens", asy
   ).toBeVisible();
   await expect(
     stepBack.getByText(
-      "1 later phase moves 2 weeks on. It needs the other side's agreement again.",
+      "1 following phase moves 2 weeks on. It needs the other side's agreement again.",
     ),
   ).toBeVisible();
   await screenshot(manager, testInfo, "schedule-step-back-preview-en");

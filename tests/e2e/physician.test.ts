@@ -14,7 +14,7 @@ test("a physician in two organisations reviews a plan with concerns; the manager
   const physician = await signIn(physicianContext, "physician@demo.werkpad.test");
 
   // Both organisations' cases in one list; switching to the Belgian one and back.
-  await physician.getByRole("link", { name: "Cases" }).click();
+  await physician.getByRole("link", { name: "Cases", exact: true }).click();
   await expect(physician.getByRole("heading", { level: 1 })).toHaveText(
     "Your cases as occupational physician",
   );

@@ -65,7 +65,7 @@ test("a manager and an employee agree a plan item by item, and a later change st
   const manager = await signIn(managerContext, "manager@demo.werkpad.test");
 
   // The manager opens a case and invites the employee from the same form.
-  await manager.getByRole("link", { name: "Cases" }).click();
+  await manager.getByRole("link", { name: "Cases", exact: true }).click();
   await manager.getByRole("link", { name: "Open a case" }).click();
   await hydrated(manager);
   await manager.getByLabel("Or invite by e-mail").fill(employeeEmail);
@@ -97,10 +97,10 @@ test("a manager and an employee agree a plan item by item, and a later change st
   await employee.getByLabel("Password").fill(password);
   await employee.getByRole("button", { name: /^Join / }).click();
   await expect(employee).toHaveURL(/\/app$/);
-  await employee.getByRole("link", { name: "Your plan" }).click();
+  await employee.getByRole("link", { name: "Your plan", exact: true }).click();
   await expect(employee.getByRole("heading", { level: 1 })).toHaveText("Your plan");
   await hydrated(employee);
-  await expect(employee.getByText("6 item(s) wait for your answer.")).toBeVisible();
+  await expect(employee.getByText("6 items wait for your answer.")).toBeVisible();
   await expectNoAxeViolations(employee);
   await screenshot(employee, testInfo, "plan-employee-to-answer-en");
 
@@ -137,7 +137,7 @@ test("a manager and an employee agree a plan item by item, and a later change st
   // The manager agrees to both: the plan becomes version 1, with its fingerprint.
   await manager.reload();
   await hydrated(manager);
-  await expect(manager.getByText("2 item(s) wait for your answer.")).toBeVisible();
+  await expect(manager.getByText("2 items wait for your answer.")).toBeVisible();
   await item(manager, "Working from home part of the week")
     .getByRole("button", { name: "Agree" })
     .click();
@@ -205,7 +205,9 @@ test("a manager and an employee agree a plan item by item, and a later change st
 
 test("the core plan forms work without JavaScript", async ({ browser }, testInfo) => {
   const managerContext = await browser.newContext({ locale: "en-GB", javaScriptEnabled: false });
-  const manager = await signIn(managerContext, "manager.be@demo.werkpad.test", false);
+  const manager = await signIn(managerContext, "manager.be@demo.werkpad.test", {
+    javaScript: false,
+  });
   await manager.goto("/cases/demo-case-be");
   await manager.getByText("Add a review date").click();
   await manager
@@ -216,7 +218,9 @@ test("the core plan forms work without JavaScript", async ({ browser }, testInfo
   await expect(item(manager, `Review on ${shown(reviewDay ?? "")}`)).toBeVisible();
 
   const employeeContext = await browser.newContext({ locale: "en-GB", javaScriptEnabled: false });
-  const employee = await signIn(employeeContext, "employee.be@demo.werkpad.test", false);
+  const employee = await signIn(employeeContext, "employee.be@demo.werkpad.test", {
+    javaScript: false,
+  });
   await employee.goto("/cases/demo-case-be");
   await item(employee, `Review on ${shown(reviewDay ?? "")}`)
     .getByRole("button", { name: "Agree" })

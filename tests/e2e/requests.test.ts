@@ -95,7 +95,7 @@ test("a request from another website is refused with 403 and changes nothing", a
 test("Werkpad's own forms pass the guard, with and without JavaScript", async ({ browser }) => {
   for (const javaScript of [true, false]) {
     const context = await browser.newContext({ locale: "en-GB", javaScriptEnabled: javaScript });
-    const page = await signIn(context, "hr@demo.werkpad.test", javaScript);
+    const page = await signIn(context, "hr@demo.werkpad.test", { javaScript });
     // The language switch and signing out post to resource routes.
     await page.getByRole("button", { name: /Français/ }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
@@ -149,7 +149,7 @@ test("a date outside its range gets one message in the reader's language", async
   browser,
 }, testInfo) => {
   const context = await browser.newContext({ locale: "en-GB", javaScriptEnabled: false });
-  const manager = await signIn(context, "manager.be@demo.werkpad.test", false);
+  const manager = await signIn(context, "manager.be@demo.werkpad.test", { javaScript: false });
   await manager.goto("/cases/demo-case-be");
   await manager.getByText("Add a review date").click();
   await manager.locator("#review").getByLabel("Date").fill("2099-01-01");

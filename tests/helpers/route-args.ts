@@ -122,7 +122,9 @@ export async function callRoute(
 }
 
 /** The toast an answer leaves for the next page (the werkpad_toast cookie), if any. */
-export function toastOf(answer: { headers: Headers }): { kind: string; message: string } | null {
+export function toastOf(answer: {
+  headers: Headers;
+}): { kind: string; message: string; focus?: string } | null {
   const cookie = answer.headers.getSetCookie().find((c) => c.startsWith("werkpad_toast="));
   const value = cookie?.split(";")[0]?.slice("werkpad_toast=".length);
   if (!value) return null;

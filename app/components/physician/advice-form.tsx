@@ -27,13 +27,13 @@ export function AdviceForm({
   advice,
   catalogue,
   lastResult,
-  audience,
+  capacitiesShared,
 }: {
   advice: SavedAdvice | null;
   catalogue: CatalogueView;
   lastResult: SubmissionResult<string[]> | undefined;
-  /** Who reads the advice now, said before writing it. */
-  audience: string;
+  /** Whether the employee shares the capacities part with the employer now: who reads it is said before writing. */
+  capacitiesShared: boolean;
 }) {
   const { t } = useTranslation("physician");
   const saving = useSubmittingIntent("advice");
@@ -58,7 +58,14 @@ export function AdviceForm({
   return (
     <>
       <div className="mb-4">
-        <Notice>{audience}</Notice>
+        <Notice>
+          <p data-testid="advice-readers">
+            {capacitiesShared
+              ? t("workspace.adviceReadersShared")
+              : t("workspace.adviceReadersWithheld")}
+          </p>
+          <p className="mt-2">{t("workspace.adviceWarning")}</p>
+        </Notice>
       </div>
       <Form method="post" {...getFormProps(form)} noValidate className="flex flex-col gap-5">
         <input type="hidden" name="intent" value="advice" />

@@ -67,7 +67,7 @@ export function CatalogueFinder({ catalogue, search, suggested, canPropose }: Pr
               className="min-h-11 max-w-full rounded-lg border border-line bg-surface px-3"
             />
           </label>
-          <label className="flex max-w-full flex-col gap-1">
+          <label className="flex min-w-0 max-w-full flex-col gap-1">
             <span className="font-medium">{t("catalogue.effect")}</span>
             <select
               name="effect"

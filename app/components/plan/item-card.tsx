@@ -7,12 +7,14 @@ import { Button } from "#app/components/ui/button.tsx";
 import { fieldProps } from "#app/components/ui/conform.ts";
 import { cx } from "#app/components/ui/cx.ts";
 import { TextAreaField } from "#app/components/ui/field.tsx";
+import { useFocusTarget } from "#app/components/ui/focus-target.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
+import { withUserText } from "#app/components/user-text.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
 import type { Side } from "#app/modules/plans/agreement.ts";
 import { declineReasonMaxLength, declineSchema } from "#app/modules/plans/answers.ts";
 import type { PlanItemView } from "#app/modules/plans/plans.server.ts";
-import { ItemDetails, itemTitle, useDate } from "./item-summary.tsx";
+import { ItemDetails, ItemTitle, itemTitle, useDate } from "./item-summary.tsx";
 
 /** A plan item as a page receives it (dates arrive as strings after the first navigation). */
 export type CardItem = Omit<PlanItemView, "updatedAt"> & { updatedAt: Date | string };
@@ -57,15 +59,18 @@ export function ItemCard({
   const { status } = item;
   const actionData = useActionData<{ form?: string; reply?: SubmissionResult<string[]> }>();
   const declineResult = actionData?.form === `decline-${item.id}` ? actionData.reply : undefined;
+  const focusTarget = useFocusTarget(`item-${item.id}`);
 
-  let badge: { text: string; tone: keyof typeof tone };
+  let badge: { text: ReactNode; tone: keyof typeof tone };
   if (status.kind === "agreed") badge = { text: t("status.agreed"), tone: "agreed" };
   else if (status.kind === "declined")
     badge = {
       text:
         status.by === side
-          ? t("status.declinedByYou", { reason: status.reason })
-          : t("status.declinedBy", { side: sideName(status.by), reason: status.reason }),
+          ? withUserText((v) => t("status.declinedByYou", v), { reason: status.reason })
+          : withUserText((v) => t("status.declinedBy", { ...v, side: sideName(status.by) }), {
+              reason: status.reason,
+            }),
       tone: "declined",
     };
   else if (status.kind === "removal-proposed")
@@ -114,8 +119,8 @@ export function ItemCard({
       aria-labelledby={`item-${item.id}`}
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <h3 id={`item-${item.id}`} className="text-lg font-semibold text-ink">
-          {title}
+        <h3 {...focusTarget} className="text-lg font-semibold text-ink">
+          <ItemTitle kind={item.kind} content={item.content} catalogue={catalogue} />
         </h3>
         <p className={cx("rounded-md border px-2 py-0.5 text-sm font-semibold", tone[badge.tone])}>
           {badge.text}

@@ -21,7 +21,8 @@ export function ItemChange({
   if (change.change !== "changed") {
     return (
       <p>
-        <span className="font-medium">{t(`history.${change.change}`)}</span>: {title}
+        <span className="font-medium">{t(`history.${change.change}`)}</span>
+        {t("punctuation.colon", { ns: "common" })} {title}
       </p>
     );
   }
@@ -30,7 +31,8 @@ export function ItemChange({
   return (
     <div>
       <p>
-        <span className="font-medium">{t("history.changedItem")}</span>: {title}
+        <span className="font-medium">{t("history.changedItem")}</span>
+        {t("punctuation.colon", { ns: "common" })} {title}
       </p>
       <dl className="mt-1 flex flex-col gap-1 border-l-2 border-line pl-3">
         {change.fields.map((field) => (

@@ -1,19 +1,18 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { UserText, withUserText } from "#app/components/user-text.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
+import { formatDay } from "#app/modules/i18n/dates.ts";
 import type { ItemKind } from "#app/modules/plans/content.ts";
 
 type Content = Record<string, unknown>;
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
 
+/** Formats an item's dates ("2027-01-05"): calendar days, never with a time. */
 export function useDate() {
   const { i18n } = useTranslation();
-  return (iso: string) =>
-    iso
-      ? new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone: "UTC" }).format(
-          new Date(`${iso}T00:00:00Z`),
-        )
-      : "";
+  return (iso: string) => formatDay(i18n.language, iso);
 }
 
 /** The heading of an item: what it is, in a few words. */
@@ -40,40 +39,53 @@ export function itemTitle(
   }
 }
 
-/** What an item says, in plain sentences, whichever language it was written in. */
-export function ItemDetails({
-  kind,
-  content,
-  catalogue,
-}: {
-  kind: ItemKind;
-  content: Content;
-  catalogue: CatalogueView;
-}) {
+/** The heading of an item, as the page shows it: a custom adjustment's name is typed text. */
+type ItemProps = { kind: ItemKind; content: Content; catalogue: CatalogueView };
+
+export function ItemTitle({ kind, content, catalogue }: ItemProps) {
+  const { t } = useTranslation("plans");
+  const title = itemTitle(t, kind, content, catalogue, useDate());
+  const typed =
+    kind === "ADJUSTMENT" && !catalogue.adjustments.some((a) => a.id === str(content.catalogueId));
+  return typed ? <UserText>{title}</UserText> : title;
+}
+
+/** What an item says, in plain sentences; what people typed keeps its own language. */
+export function ItemDetails({ kind, content, catalogue }: ItemProps) {
   const { t } = useTranslation("plans");
   const formatDate = useDate();
-  const lines: string[] = [];
+  const typed = (text: string) => <UserText>{text}</UserText>;
+  const lines: ReactNode[] = [];
   switch (kind) {
     case "CAPACITY": {
       const effects = list(content.effects)
         .map((id) => catalogue.effects.find((effect) => effect.id === id)?.label ?? id)
         .join(", ");
       if (effects) lines.push(effects);
-      if (content.whatHelps) lines.push(t("summaries.helps", { text: str(content.whatHelps) }));
-      if (content.whatIsHard) lines.push(t("summaries.hard", { text: str(content.whatIsHard) }));
+      if (content.whatHelps)
+        lines.push(withUserText((v) => t("summaries.helps", v), { text: str(content.whatHelps) }));
+      if (content.whatIsHard)
+        lines.push(withUserText((v) => t("summaries.hard", v), { text: str(content.whatIsHard) }));
       break;
     }
     case "ADJUSTMENT": {
       const fromCatalogue = catalogue.adjustments.find((a) => a.id === str(content.catalogueId));
       if (fromCatalogue) lines.push(fromCatalogue.description);
-      if (content.details) lines.push(str(content.details));
-      lines.push(t("summaries.owner", { owner: str(content.owner) }));
+      if (content.details) lines.push(typed(str(content.details)));
+      lines.push(withUserText((v) => t("summaries.owner", v), { owner: str(content.owner) }));
       lines.push(t("summaries.starts", { date: formatDate(str(content.startDate)) }));
       if (content.reviewDate)
         lines.push(t("summaries.review", { date: formatDate(str(content.reviewDate)) }));
       if (content.stageReason)
         lines.push(
-          `${t(`stages.${str(content.stage) as "stopped"}`)}: ${str(content.stageReason)}`,
+          withUserText(
+            (v) =>
+              t("summaries.stageWithReason", {
+                ...v,
+                stage: t(`stages.${str(content.stage) as "stopped"}`),
+              }),
+            { reason: str(content.stageReason) },
+          ),
         );
       break;
     }
@@ -81,27 +93,36 @@ export function ItemDetails({
       const days = list(content.days).map((day) => t(`weekdays.${day as "mon"}`));
       if (days.length) lines.push(t("summaries.phaseDays", { days: days.join(", ") }));
       if (content.tasksIncluded)
-        lines.push(t("summaries.included", { tasks: str(content.tasksIncluded) }));
+        lines.push(
+          withUserText((v) => t("summaries.included", v), { tasks: str(content.tasksIncluded) }),
+        );
       if (content.tasksExcluded)
-        lines.push(t("summaries.excluded", { tasks: str(content.tasksExcluded) }));
+        lines.push(
+          withUserText((v) => t("summaries.excluded", v), { tasks: str(content.tasksExcluded) }),
+        );
       break;
     }
     case "AGREEMENT":
-      lines.push(str(content.text));
+      lines.push(typed(str(content.text)));
       if (content.frequency)
-        lines.push(t("summaries.frequency", { frequency: str(content.frequency) }));
+        lines.push(
+          withUserText((v) => t("summaries.frequency", v), {
+            frequency: str(content.frequency),
+          }),
+        );
       if (content.whoTells)
         lines.push(t("summaries.whoTells", { who: t(`tellers.${str(content.whoTells) as "hr"}`) }));
       break;
     case "REVIEW":
-      if (content.note) lines.push(str(content.note));
+      if (content.note) lines.push(typed(str(content.note)));
       break;
   }
   if (lines.length === 0) return null;
   return (
     <ul className="mt-1 flex flex-col gap-0.5 text-ink">
-      {lines.map((line) => (
-        <li key={line} className="whitespace-pre-line">
+      {lines.map((line, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: an item's lines are rebuilt, never reordered
+        <li key={index} className="whitespace-pre-line">
           {line}
         </li>
       ))}

@@ -1,7 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
+import { UserText, withUserText } from "#app/components/user-text.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
+import { formatDay } from "#app/modules/i18n/dates.ts";
 
 type Advice = {
   capacities: string | null;
@@ -61,82 +63,88 @@ export function PhysicianSection({
           <div className="rounded-xl border border-line bg-surface p-4">
             <h3 className="text-lg font-semibold">{t("section.adviceHeading")}</h3>
             {advice ? (
-              <dl className="mt-2 flex flex-col gap-2">
-                <p className="text-sm text-muted">
+              <>
+                <p className="mt-2 text-sm text-muted">
                   {t("section.adviceBy", {
                     physician: physicianName,
                     date: date(advice.createdAt),
                   })}
                 </p>
-                <div>
-                  <dt className="font-medium">{t("section.capacities")}</dt>
-                  <dd className="whitespace-pre-line">
-                    {advice.capacitiesWithheld ? (
-                      <span className="text-muted">{t("section.capacitiesWithheld")}</span>
-                    ) : (
-                      advice.capacities
-                    )}
-                  </dd>
-                </div>
-                {advice.expectedDuration ? (
+                <dl className="mt-2 flex flex-col gap-2">
                   <div>
-                    <dt className="font-medium">{t("section.expectedDuration")}</dt>
-                    <dd>{advice.expectedDuration}</dd>
-                  </div>
-                ) : null}
-                {advice.advisedSchedule ? (
-                  <div>
-                    <dt className="font-medium">{t("section.advisedSchedule")}</dt>
-                    <dd className="whitespace-pre-line">{advice.advisedSchedule}</dd>
-                  </div>
-                ) : null}
-                {advice.nextConsultation ? (
-                  <div>
-                    <dt className="font-medium">{t("section.nextConsultation")}</dt>
-                    <dd>{date(advice.nextConsultation)}</dd>
-                  </div>
-                ) : null}
-                {advice.advisedAdjustments.length > 0 ? (
-                  <div>
-                    <dt className="font-medium">{t("section.advisedAdjustments")}</dt>
-                    <dd>
-                      <ul className="mt-1 flex flex-col gap-2">
-                        {advice.advisedAdjustments.map((id) => {
-                          const title =
-                            catalogue.adjustments.find((adjustment) => adjustment.id === id)
-                              ?.title ?? id;
-                          return (
-                            <li
-                              key={id}
-                              className="flex flex-wrap items-center justify-between gap-2"
-                            >
-                              <span>{title}</span>
-                              {inPlan.includes(id) ? (
-                                <span className="text-sm text-muted">
-                                  {t("section.alreadyInPlan")}
-                                </span>
-                              ) : canPropose ? (
-                                <Form method="post">
-                                  <input type="hidden" name="catalogueId" value={id} />
-                                  <Button
-                                    type="submit"
-                                    name="intent"
-                                    value="propose-advised"
-                                    variant="secondary"
-                                    aria-label={`${t("section.addToPlan")}: ${title}`}
-                                  >
-                                    {t("section.addToPlan")}
-                                  </Button>
-                                </Form>
-                              ) : null}
-                            </li>
-                          );
-                        })}
-                      </ul>
+                    <dt className="font-medium">{t("section.capacities")}</dt>
+                    <dd className="whitespace-pre-line">
+                      {advice.capacitiesWithheld ? (
+                        <span className="text-muted">{t("section.capacitiesWithheld")}</span>
+                      ) : (
+                        <UserText>{advice.capacities}</UserText>
+                      )}
                     </dd>
                   </div>
-                ) : null}
-              </dl>
+                  {advice.expectedDuration ? (
+                    <div>
+                      <dt className="font-medium">{t("section.expectedDuration")}</dt>
+                      <dd>
+                        <UserText>{advice.expectedDuration}</UserText>
+                      </dd>
+                    </div>
+                  ) : null}
+                  {advice.advisedSchedule ? (
+                    <div>
+                      <dt className="font-medium">{t("section.advisedSchedule")}</dt>
+                      <dd className="whitespace-pre-line">
+                        <UserText>{advice.advisedSchedule}</UserText>
+                      </dd>
+                    </div>
+                  ) : null}
+                  {advice.nextConsultation ? (
+                    <div>
+                      <dt className="font-medium">{t("section.nextConsultation")}</dt>
+                      <dd>{formatDay(i18n.language, advice.nextConsultation)}</dd>
+                    </div>
+                  ) : null}
+                  {advice.advisedAdjustments.length > 0 ? (
+                    <div>
+                      <dt className="font-medium">{t("section.advisedAdjustments")}</dt>
+                      <dd>
+                        <ul className="mt-1 flex flex-col gap-2">
+                          {advice.advisedAdjustments.map((id) => {
+                            const title =
+                              catalogue.adjustments.find((adjustment) => adjustment.id === id)
+                                ?.title ?? id;
+                            return (
+                              <li
+                                key={id}
+                                className="flex flex-wrap items-center justify-between gap-2"
+                              >
+                                <span>{title}</span>
+                                {inPlan.includes(id) ? (
+                                  <span className="text-sm text-muted">
+                                    {t("section.alreadyInPlan")}
+                                  </span>
+                                ) : canPropose ? (
+                                  <Form method="post">
+                                    <input type="hidden" name="catalogueId" value={id} />
+                                    <Button
+                                      type="submit"
+                                      name="intent"
+                                      value="propose-advised"
+                                      variant="secondary"
+                                      aria-label={`${t("section.addToPlan")}: ${title}`}
+                                    >
+                                      {t("section.addToPlan")}
+                                    </Button>
+                                  </Form>
+                                ) : null}
+                              </li>
+                            );
+                          })}
+                        </ul>
+                      </dd>
+                    </div>
+                  ) : null}
+                </dl>
+              </>
             ) : (
               <p className="mt-2 text-muted">
                 {t("section.noAdvice", { physician: physicianName })}
@@ -164,7 +172,7 @@ export function PhysicianSection({
                       })}
                 </p>
                 <p className="whitespace-pre-line">
-                  {t("section.remarks", { remarks: review.remarks })}
+                  {withUserText((v) => t("section.remarks", v), { remarks: review.remarks })}
                 </p>
               </div>
             ) : (

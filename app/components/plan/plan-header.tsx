@@ -104,7 +104,7 @@ export function PlanState({ side, employeeName, items, versions, draftNumber }: 
           <abbr title={t("version.fingerprintHelp")} className="no-underline">
             {t("version.fingerprint")}
           </abbr>
-          :{" "}
+          {t("punctuation.colon", { ns: "common" })}{" "}
           <code className="font-mono" data-testid="plan-fingerprint">
             {latest.contentHash.slice(0, 16)}
           </code>

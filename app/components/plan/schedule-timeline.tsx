@@ -69,22 +69,26 @@ export function ScheduleTimeline({ phases }: { phases: Phase[] }) {
         })}
       </svg>
       <figcaption className="sr-only">{t("timeline.label")}</figcaption>
-      <table className="sr-only">
-        <caption>{t("timeline.label")}</caption>
-        <tbody>
-          {sorted.map((phase, index) => (
-            <tr key={phase.id}>
-              <th scope="row">{t("timeline.week", { week: phase.startWeek })}</th>
-              <td>
-                {t("timeline.hours", { hours: phase.hoursPerWeek })}
-                {index > 0 && phase.hoursPerWeek < (sorted[index - 1]?.hoursPerWeek ?? 0)
-                  ? ` — ${t("timeline.stepBack")}`
-                  : ""}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* Wrapped: a table is never narrower than its content, so on its own a
+          visually hidden table still made narrow pages scroll sideways. */}
+      <div className="sr-only">
+        <table>
+          <caption>{t("timeline.label")}</caption>
+          <tbody>
+            {sorted.map((phase, index) => (
+              <tr key={phase.id}>
+                <th scope="row">{t("timeline.week", { week: phase.startWeek })}</th>
+                <td>
+                  {t("timeline.hours", { hours: phase.hoursPerWeek })}
+                  {index > 0 && phase.hoursPerWeek < (sorted[index - 1]?.hoursPerWeek ?? 0)
+                    ? ` — ${t("timeline.stepBack")}`
+                    : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -15,17 +15,21 @@ const optionalId = z
   .optional()
   .transform((value) => value || undefined);
 
+const employeeChoice = z.object({
+  employeeId: optionalId,
+  employeeEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(z.email("validation.email").optional()),
+});
+
 export const newCaseSchema = z
   .object({
     kind: requiredChoice(caseKinds),
-    employeeId: optionalId,
-    employeeEmail: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .optional()
-      .transform((value) => value || undefined)
-      .pipe(z.email("validation.email").optional()),
+    ...employeeChoice.shape,
     managerId: z.string({ error: "validation.choose" }).min(1, "validation.choose"),
     physicianId: optionalId,
     country: requiredChoice(countries),
@@ -35,6 +39,10 @@ export const newCaseSchema = z
   .refine((value) => value.employeeId || value.employeeEmail, {
     message: "cases:errors.employeeRequired",
     path: ["employeeId"],
+    // Zod skips an object's refinements while any field has an error, so a
+    // missing employee went unmentioned next to a missing manager. Check it
+    // whenever the two employee fields themselves are well-formed.
+    when: (payload) => employeeChoice.safeParse(payload.value).success,
   });
 
 /**

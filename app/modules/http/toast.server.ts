@@ -12,10 +12,19 @@ const toastCookie = createCookie("werkpad_toast", {
   secure: secureCookies(),
 });
 
+/**
+ * Redirects with a message for the next page. A fragment names what changed
+ * ("/cases/1#item-7"): it travels in the toast as the element to focus, not
+ * in the address, because a browser ignores `autofocus` on a page whose
+ * address has a fragment, and without JavaScript autofocus is the only way to
+ * move focus off <body> after a save.
+ */
 export async function redirectWithToast(url: string, toast: Toast, init: ResponseInit = {}) {
+  const [address = url, fragment] = url.split("#", 2);
+  const focus = fragment && /^[\w-]{1,100}$/.test(fragment) ? fragment : toast.focus;
   const headers = new Headers(init.headers);
-  headers.append("Set-Cookie", await toastCookie.serialize(toast));
-  return redirect(url, { ...init, headers });
+  headers.append("Set-Cookie", await toastCookie.serialize(focus ? { ...toast, focus } : toast));
+  return redirect(address, { ...init, headers });
 }
 
 /** Reads the pending toast, if any, and the header that clears it once shown. */

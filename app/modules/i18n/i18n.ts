@@ -1,5 +1,6 @@
 import i18next, { type i18n, type Resource } from "i18next";
 import { initReactI18next } from "react-i18next";
+import { formatDay } from "./dates.ts";
 import type { Language } from "./languages.ts";
 
 export const defaultNamespace = "common";
@@ -23,11 +24,10 @@ export function createI18n(language: Language, resources: Resource): i18n {
   // "{{min, isoDate}}": a YYYY-MM-DD value (as in date validation messages), written the reader's way.
   instance.services.formatter?.add("isoDate", (value, language) =>
     typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
-      ? new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(
-          new Date(`${value}T00:00:00Z`),
-        )
+      ? formatDay(language ?? "nl", value)
       : String(value),
   );
+  instance.services.formatter?.add("endOfSentence", endOfSentence);
   return instance;
 }
 
@@ -45,4 +45,16 @@ export function resourcesFromModules(modules: Record<string, unknown>): Resource
     resources[language][namespace] = catalogue as Record<string, unknown>;
   }
   return resources;
+}
+
+/**
+ * For a value that ends a sentence, such as an organisation's name:
+ * "Welkom bij {{organization, endOfSentence}}" gives "Welkom bij De Linde BV."
+ * and "Welkom bij De Linde B.V." alike, so a name that ends in its own full
+ * stop (or "!" or "?") never gets a second one. The person's text is kept as
+ * they wrote it. A test over the catalogues requires it after every name.
+ */
+export function endOfSentence(value: unknown): string {
+  const text = String(value ?? "");
+  return /[.!?…]$/.test(text.trimEnd()) ? text : `${text}.`;
 }

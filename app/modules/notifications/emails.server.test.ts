@@ -103,7 +103,7 @@ describe("renderEmail", () => {
       OWNER: { en: "owner", nl: "eigenaar", fr: "propriétaire" },
       HR: { en: "HR", nl: "HR", fr: "RH" },
       MANAGER: { en: "manager", nl: "leidinggevende", fr: "responsable" },
-      EMPLOYEE: { en: "employee", nl: "medewerker", fr: "travailleur" },
+      EMPLOYEE: { en: "employee", nl: "medewerker", fr: "membre du personnel" },
       PHYSICIAN: { en: "occupational physician", nl: "bedrijfsarts", fr: "médecin du travail" },
     } as const;
     for (const [role, names] of Object.entries(expected)) {

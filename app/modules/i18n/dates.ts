@@ -1,0 +1,24 @@
+import type { Language } from "./languages.ts";
+
+/**
+ * Two kinds of time, formatted two ways:
+ * - a day (a review date, a case's start date, the next consultation) is a
+ *   calendar date without a time. It is stored as midnight UTC (or as
+ *   "2027-01-05"), so it is formatted in UTC: it never shifts a day and never
+ *   shows "00:00";
+ * - a moment (when a version was agreed, a note written) has a time.
+ */
+export function formatDay(language: Language | string, value: Date | string): string {
+  const date =
+    typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? new Date(`${value}T00:00:00Z`)
+      : new Date(value);
+  if (Number.isNaN(date.getTime())) return "";
+  return new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(date);
+}
+
+export function formatMoment(language: Language | string, value: Date | string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: "long", timeStyle: "short" }).format(
+    new Date(value),
+  );
+}
