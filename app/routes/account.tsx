@@ -44,13 +44,13 @@ export async function action(args: Route.ActionArgs) {
     return submission.reply({ hideFields: ["currentPassword", "newPassword"] });
   const { currentPassword, newPassword } = submission.value;
   const result = await changePassword(user.id, sessionId, currentPassword, newPassword, client);
-  if (result.status === "wrong-password") {
+  if (!result.ok && result.reason === "wrong-password") {
     return submission.reply({
       fieldErrors: { currentPassword: ["auth:errors.wrongCurrentPassword"] },
       hideFields: ["currentPassword", "newPassword"],
     });
   }
-  if (result.status === "weak-password") {
+  if (!result.ok) {
     return submission.reply({
       fieldErrors: { newPassword: [passwordProblemMessages[result.problem]] },
       hideFields: ["currentPassword", "newPassword"],

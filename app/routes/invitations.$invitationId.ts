@@ -1,6 +1,6 @@
 import { redirect } from "react-router";
 import { clientOf, requireMember } from "#app/modules/auth/request.server.ts";
-import { forbidden, notFound } from "#app/modules/http/errors.server.ts";
+import { forbidden, notFound, orRespond } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import {
   findInvitation,
@@ -22,10 +22,9 @@ export async function action(args: Route.ActionArgs) {
       : intent === "revoke"
         ? await revokeInvitation(tdb, actor, id, clientOf(args))
         : notFound();
-  if (result.status === "not-found") notFound();
-  if (result.status === "forbidden") forbidden();
+  const outcome = orRespond(result);
   return redirectWithToast("/members", {
-    kind: result.status === "done" ? "success" : "info",
+    kind: outcome.ok ? "success" : "info",
     message: intent === "resend" ? "auth:members.resent" : "auth:members.revoked",
   });
 }

@@ -61,8 +61,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();
   if (signedIn) {
     const result = await acceptInvitation(token, signedIn.user, client);
-    if (result.status !== "joined") return { error: "auth:invitation.invalid" };
-    await setActiveOrganization(signedIn.sessionId, result.organizationId);
+    if (!result.ok) return { error: "auth:invitation.invalid" };
+    await setActiveOrganization(signedIn.sessionId, result.value.organizationId);
     const invitation = await invitationByToken(token);
     return redirectWithToast("/app", {
       kind: "success",
@@ -78,15 +78,15 @@ export async function action({ request, context }: Route.ActionArgs) {
     { ...submission.value, language: languageOfRequest(request) },
     client,
   );
-  if (result.status === "signed-in") {
+  if (result.ok) {
     const invitation = await invitationByToken(token);
-    return redirectSignedIn(result, "/app", {
+    return redirectSignedIn(result.value, "/app", {
       kind: "success",
       message: "auth:invitation.joined",
       values: { organization: invitation?.organization.name ?? "" },
     });
   }
-  if (result.status === "weak-password") {
+  if (result.reason === "weak-password") {
     return {
       reply: submission.reply({
         fieldErrors: { password: [passwordProblemMessages[result.problem]] },

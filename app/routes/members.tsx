@@ -42,13 +42,14 @@ export async function action(args: Route.ActionArgs) {
   if (submission.status !== "success") return submission.reply();
   if (!user.emailVerified) return submission.reply({ formErrors: ["auth:members.verifyFirst"] });
   const result = await invite(tdb, { ...actor, name: user.name }, submission.value, clientOf(args));
-  switch (result.status) {
-    case "sent":
-      return redirectWithToast("/members", {
-        kind: "success",
-        message: "auth:members.invited",
-        values: { email: submission.value.email },
-      });
+  if (result.ok) {
+    return redirectWithToast("/members", {
+      kind: "success",
+      message: "auth:members.invited",
+      values: { email: submission.value.email },
+    });
+  }
+  switch (result.reason) {
     case "already-member":
       return submission.reply({ fieldErrors: { email: ["auth:members.alreadyMember"] } });
     case "already-invited":

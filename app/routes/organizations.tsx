@@ -4,7 +4,7 @@ import { PageHeader } from "#app/components/page.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { requireUser } from "#app/modules/auth/request.server.ts";
-import { notFound } from "#app/modules/http/errors.server.ts";
+import { orRespond } from "#app/modules/http/errors.server.ts";
 import { safeRedirect } from "#app/modules/http/safe-redirect.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import {
@@ -26,8 +26,7 @@ export async function action(args: Route.ActionArgs) {
   const { user, sessionId } = requireUser(args);
   const formData = await args.request.formData();
   const organizationId = String(formData.get("organizationId") ?? "");
-  const target = await switchOrganization(sessionId, user.id, organizationId);
-  if (!target) notFound();
+  const target = orRespond(await switchOrganization(sessionId, user.id, organizationId)).value;
   return redirectWithToast(safeRedirect(formData.get("redirectTo"), "/app"), {
     kind: "success",
     message: "auth:organizations.switched",

@@ -30,10 +30,10 @@ export async function action({ request, context }: Route.ActionArgs) {
     submission.value.password,
     clientOf({ context }),
   );
-  if (result.status === "signed-in") {
-    return redirectSignedIn(result, "/app", { kind: "success", message: "auth:reset.done" });
+  if (result.ok) {
+    return redirectSignedIn(result.value, "/app", { kind: "success", message: "auth:reset.done" });
   }
-  if (result.status === "weak-password") {
+  if (result.reason === "weak-password") {
     return submission.reply({
       fieldErrors: { password: [passwordProblemMessages[result.problem]] },
       hideFields: ["password"],

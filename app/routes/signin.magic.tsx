@@ -17,7 +17,7 @@ import type { Route } from "./+types/signin.magic";
 export async function action({ request, context }: Route.ActionArgs) {
   const token = String((await request.formData()).get("token") ?? "");
   const result = await signInWithMagicLink(token, clientOf({ context }));
-  if (result.status === "signed-in") return redirectSignedIn(result, "/app");
+  if (result.ok) return redirectSignedIn(result.value, "/app");
   return { invalid: true };
 }
 

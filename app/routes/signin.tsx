@@ -27,9 +27,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const { email, password, redirectTo } = submission.value;
   const result = await signInWithPassword(email, password, clientOf({ context }));
-  switch (result.status) {
-    case "signed-in":
-      return redirectSignedIn(result, safeRedirect(redirectTo, "/app"));
+  if (result.ok) return redirectSignedIn(result.value, safeRedirect(redirectTo, "/app"));
+  switch (result.reason) {
     case "unverified":
       return redirectWithToast(`/verify-email?${new URLSearchParams({ email: result.email })}`, {
         kind: "info",

@@ -37,19 +37,19 @@ export async function action({ request, context }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const result = await signUp(submission.value, clientOf({ context }));
-  if (result.status === "rate-limited") {
+  if (!result.ok && result.reason === "rate-limited") {
     return submission.reply({
       formErrors: [rateLimitedMessage(result.retryAt)],
       hideFields: ["password"],
     });
   }
-  if (result.status === "weak-password") {
+  if (!result.ok) {
     return submission.reply({
       fieldErrors: { password: [passwordProblemMessages[result.problem]] },
       hideFields: ["password"],
     });
   }
-  return redirect(`/verify-email?${new URLSearchParams({ email: result.email })}`);
+  return redirect(`/verify-email?${new URLSearchParams({ email: result.value.email })}`);
 }
 
 export default function SignUp({ loaderData, actionData }: Route.ComponentProps) {

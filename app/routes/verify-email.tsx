@@ -26,7 +26,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const token = url.searchParams.get("token");
   if (token) {
     const result = await verifyEmailWithLink(token, clientOf({ context }));
-    if (result.status === "signed-in") return redirectSignedIn(result, "/app", welcome);
+    if (result.ok) return redirectSignedIn(result.value, "/app", welcome);
     return { email: "", linkInvalid: true };
   }
   return { email: url.searchParams.get("email") ?? "", linkInvalid: false };
@@ -39,7 +39,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const submission = parseWithZod(formData, { schema: emailOnlySchema });
     if (submission.status !== "success") return { resend: submission.reply(), resent: false };
     const result = await resendVerification(submission.value.email, client);
-    if (result.status === "rate-limited") {
+    if (!result.ok) {
       return {
         resend: submission.reply({ formErrors: [rateLimitedMessage(result.retryAt)] }),
         resent: false,
@@ -50,9 +50,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   const submission = parseWithZod(formData, { schema: codeSchema });
   if (submission.status !== "success") return { verify: submission.reply(), resent: false };
   const result = await verifyEmailWithCode(submission.value.email, submission.value.code, client);
-  if (result.status === "signed-in") return redirectSignedIn(result, "/app", welcome);
+  if (result.ok) return redirectSignedIn(result.value, "/app", welcome);
   const message =
-    result.status === "rate-limited"
+    result.reason === "rate-limited"
       ? rateLimitedMessage(result.retryAt)
       : "auth:errors.invalidCode";
   return { verify: submission.reply({ formErrors: [message] }), resent: false };

@@ -5,6 +5,14 @@ import { db, type Tx } from "#app/modules/db.server.ts";
 import { env } from "#app/modules/env.server.ts";
 import type { JobPayload } from "#app/modules/jobs/kinds.ts";
 import { enqueue } from "#app/modules/jobs/queue.server.ts";
+import {
+  type Done,
+  done,
+  type Refusal,
+  type Refused,
+  type Result,
+  refused,
+} from "#app/modules/result.ts";
 import { withinOrganization } from "#app/modules/tenant.server.ts";
 import {
   hashPassword,
@@ -38,13 +46,13 @@ import { generateCode, generateToken, hashCode, hashToken } from "./tokens.ts";
  * decides what, if anything, to send (sendAccountEmail, completeSignUp).
  */
 export type Client = { ipAddress: string; userAgent: string };
-export type SignedInResult = {
-  status: "signed-in";
-  token: string;
-  expiresAt: Date;
-  userId: string;
-};
-export type RateLimited = { status: "rate-limited"; retryAt: Date };
+/** A new session: its cookie's token, and whose it is. */
+export type NewSession = { token: string; expiresAt: Date; userId: string };
+/** Too many attempts: try again at `retryAt`. */
+export type RateLimited = { reason: "rate-limited"; retryAt: Date };
+export type WeakPassword = { reason: "weak-password"; problem: PasswordProblem };
+/** A wrong code, an unknown or used link, a wrong password: the same answer for each. */
+export type Invalid = Refusal<"invalid">;
 
 const minutes = (n: number) => n * 60 * 1000;
 export const lifetimes = {
@@ -75,13 +83,13 @@ function checksFor(action: "signin" | "email-link" | "verify-code", email: strin
   ] as Array<[string, Limit]>;
 }
 
-function refused(verdict: Verdict): RateLimited | undefined {
-  return verdict.allowed ? undefined : { status: "rate-limited", retryAt: verdict.retryAt };
+function blockedBy(verdict: Verdict): Refused<RateLimited> | undefined {
+  return verdict.allowed ? undefined : refused("rate-limited", { retryAt: verdict.retryAt });
 }
 
 /** Sending e-mails: every request counts. */
 async function limitSending(email: string, client: Client) {
-  return refused(await attempt(checksFor("email-link", email, client)));
+  return blockedBy(await attempt(checksFor("email-link", email, client)));
 }
 
 /** The organisation a fresh session starts in: the one the person joined first. */
@@ -99,7 +107,7 @@ async function startSession(
   userId: string,
   client: Client,
   method: "password" | "link" | "code",
-): Promise<SignedInResult> {
+): Promise<Done<NewSession>> {
   const organizationId = await firstOrganizationOf(userId);
   const session = await createSession(userId, organizationId, client);
   await recordAuditNow({
@@ -111,7 +119,7 @@ async function startSession(
     data: { method },
     ...client,
   });
-  return { status: "signed-in", userId, ...session };
+  return done({ userId, ...session });
 }
 
 async function issueEmailVerification(
@@ -157,14 +165,10 @@ export type SignUpInput = {
 export async function signUp(
   input: SignUpInput,
   client: Client,
-): Promise<
-  | { status: "check-email"; email: string }
-  | RateLimited
-  | { status: "weak-password"; problem: PasswordProblem }
-> {
+): Promise<Result<{ email: string }, RateLimited | WeakPassword>> {
   const email = normaliseEmail(input.email);
   const problem = passwordProblem(input.password);
-  if (problem) return { status: "weak-password", problem };
+  if (problem) return refused("weak-password", { problem });
   const blocked = await limitSending(email, client);
   if (blocked) return blocked;
   // Hashed for every address, so that the job never sees the password.
@@ -178,7 +182,7 @@ export async function signUp(
     passwordHash,
     client: { ipAddress: client.ipAddress, userAgent: client.userAgent },
   });
-  return { status: "check-email", email };
+  return done({ email });
 }
 
 /**
@@ -236,7 +240,7 @@ export async function completeSignUp(input: JobPayload<"account.sign-up">): Prom
 export async function resendVerification(
   emailInput: string,
   client: Client,
-): Promise<{ status: "sent" } | RateLimited> {
+): Promise<Result<undefined, RateLimited>> {
   return requestAccountEmail(emailInput, client, "verify-email");
 }
 
@@ -266,10 +270,10 @@ export async function verifyEmailWithCode(
   emailInput: string,
   code: string,
   client: Client,
-): Promise<SignedInResult | RateLimited | { status: "invalid" }> {
+): Promise<Result<NewSession, RateLimited | Invalid>> {
   const email = normaliseEmail(emailInput);
   const checks = checksFor("verify-code", email, client);
-  const blocked = refused(await checkLimits(checks));
+  const blocked = blockedBy(await checkLimits(checks));
   if (blocked) return blocked;
   const user = await db.user.findUnique({ where: { email } });
   const token = user
@@ -283,20 +287,20 @@ export async function verifyEmailWithCode(
         orderBy: { createdAt: "desc" },
       })
     : null;
-  if (!user || !token || token.failedAttempts >= maxWrongCodes) return { status: "invalid" };
+  if (!user || !token || token.failedAttempts >= maxWrongCodes) return refused("invalid");
   if (token.codeHash !== hashCode(token.id, code)) {
     await db.oneTimeToken.update({
       where: { id: token.id },
       data: { failedAttempts: { increment: 1 } },
     });
-    return { status: "invalid" };
+    return refused("invalid");
   }
   const consumed = await db.$transaction(async (tx) => {
     if (!(await consume(tx, token.id))) return false;
     await markVerified(tx, user.id, client);
     return true;
   });
-  if (!consumed) return { status: "invalid" };
+  if (!consumed) return refused("invalid");
   await clearAttempts(emailKey("verify-code", email));
   return startSession(user.id, client, "code");
 }
@@ -317,15 +321,15 @@ async function signInWithLinkToken(
   token: string,
   purpose: "VERIFY_EMAIL" | "MAGIC_LINK",
   client: Client,
-): Promise<SignedInResult | { status: "invalid" }> {
+): Promise<Result<NewSession, Invalid>> {
   const found = await liveToken(token, purpose);
-  if (!found) return { status: "invalid" };
+  if (!found) return refused("invalid");
   const consumed = await db.$transaction(async (tx) => {
     if (!(await consume(tx, found.id))) return false;
     await markVerified(tx, found.userId, client);
     return true;
   });
-  return consumed ? startSession(found.userId, client, "link") : { status: "invalid" };
+  return consumed ? startSession(found.userId, client, "link") : refused("invalid");
 }
 
 export function verifyEmailWithLink(token: string, client: Client) {
@@ -336,12 +340,10 @@ export async function signInWithPassword(
   emailInput: string,
   password: string,
   client: Client,
-): Promise<
-  SignedInResult | RateLimited | { status: "invalid" } | { status: "unverified"; email: string }
-> {
+): Promise<Result<NewSession, RateLimited | Invalid | { reason: "unverified"; email: string }>> {
   const email = normaliseEmail(emailInput);
   const checks = checksFor("signin", email, client);
-  const blocked = refused(await checkLimits(checks));
+  const blocked = blockedBy(await checkLimits(checks));
   if (blocked) return blocked;
   const user = await db.user.findUnique({ where: { email } });
   const valid = await verifyPassword(user?.passwordHash, password);
@@ -355,12 +357,12 @@ export async function signInWithPassword(
         ...client,
       });
     }
-    return { status: "invalid" };
+    return refused("invalid");
   }
   await clearAttempts(emailKey("signin", email));
   if (!user.emailVerifiedAt) {
     await resendVerification(email, client);
-    return { status: "unverified", email };
+    return refused("unverified", { email });
   }
   return startSession(user.id, client, "password");
 }
@@ -372,12 +374,12 @@ async function requestAccountEmail(
   emailInput: string,
   client: Client,
   purpose: AccountEmail,
-): Promise<{ status: "sent" } | RateLimited> {
+): Promise<Result<undefined, RateLimited>> {
   const email = normaliseEmail(emailInput);
   const blocked = await limitSending(email, client);
   if (blocked) return blocked;
   await enqueue(db, "account.email", { purpose, email });
-  return { status: "sent" };
+  return done();
 }
 
 export function requestMagicLink(email: string, client: Client) {
@@ -448,13 +450,11 @@ export async function resetPassword(
   token: string,
   newPassword: string,
   client: Client,
-): Promise<
-  SignedInResult | { status: "invalid" } | { status: "weak-password"; problem: PasswordProblem }
-> {
+): Promise<Result<NewSession, Invalid | WeakPassword>> {
   const found = await liveToken(token, "RESET_PASSWORD");
-  if (!found) return { status: "invalid" };
+  if (!found) return refused("invalid");
   const problem = passwordProblem(newPassword);
-  if (problem) return { status: "weak-password", problem };
+  if (problem) return refused("weak-password", { problem });
   const passwordHash = await hashPassword(newPassword);
   const consumed = await db.$transaction(async (tx) => {
     if (!(await consume(tx, found.id))) return false;
@@ -469,7 +469,7 @@ export async function resetPassword(
     });
     return true;
   });
-  if (!consumed) return { status: "invalid" };
+  if (!consumed) return refused("invalid");
   // Whoever knew the old password is signed out everywhere.
   await invalidateUserSessions(found.userId);
   return startSession(found.userId, client, "link");
@@ -482,17 +482,13 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
   client: Client,
-): Promise<
-  | { status: "changed" }
-  | { status: "wrong-password" }
-  | { status: "weak-password"; problem: PasswordProblem }
-> {
+): Promise<Result<undefined, Refusal<"wrong-password"> | WeakPassword>> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   if (user.passwordHash && !(await verifyPassword(user.passwordHash, currentPassword))) {
-    return { status: "wrong-password" };
+    return refused("wrong-password");
   }
   const problem = passwordProblem(newPassword);
-  if (problem) return { status: "weak-password", problem };
+  if (problem) return refused("weak-password", { problem });
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
@@ -505,5 +501,5 @@ export async function changePassword(
     });
   });
   await invalidateUserSessions(userId, { except: currentSessionId });
-  return { status: "changed" };
+  return done();
 }

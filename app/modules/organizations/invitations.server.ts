@@ -2,12 +2,13 @@ import { Prisma, type Role } from "#app/generated/prisma/client.ts";
 import { recordAudit, recordAuditNow } from "#app/modules/audit/audit.server.ts";
 import {
   type Client,
+  type Invalid,
+  type NewSession,
   normaliseEmail,
-  type SignedInResult,
+  type WeakPassword,
 } from "#app/modules/auth/accounts.server.ts";
 import {
   hashPassword,
-  type PasswordProblem,
   passwordProblem,
   verifyPassword,
 } from "#app/modules/auth/password.server.ts";
@@ -18,6 +19,7 @@ import { db } from "#app/modules/db.server.ts";
 import { env } from "#app/modules/env.server.ts";
 import { enqueue } from "#app/modules/jobs/queue.server.ts";
 import { type Actor, can } from "#app/modules/policy/policy.ts";
+import { type Done, done, type Refusal, type Result, refused } from "#app/modules/result.ts";
 import { type TenantDb, type TenantTx, tenantDb } from "#app/modules/tenant.server.ts";
 
 /**
@@ -132,13 +134,8 @@ export async function invite(
   actor: Actor & { name: string },
   input: { email: string; role: Role },
   client: Client,
-): Promise<
-  | { status: "sent" }
-  | { status: "forbidden" }
-  | { status: "already-member" }
-  | { status: "already-invited" }
-> {
-  if (!can(actor, "members.invite", { role: input.role })) return { status: "forbidden" };
+): Promise<Result<undefined, Refusal<"forbidden" | "already-member" | "already-invited">>> {
+  if (!can(actor, "members.invite", { role: input.role })) return refused("forbidden");
   const email = normaliseEmail(input.email);
   const existingUser = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (existingUser) {
@@ -146,22 +143,19 @@ export async function invite(
       where: { userId: existingUser.id },
       select: { id: true },
     });
-    if (member) return { status: "already-member" };
+    if (member) return refused("already-member");
   }
   const open = await tdb.invitation.findFirst({
     where: { email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     select: { id: true },
   });
-  if (open) return { status: "already-invited" };
+  if (open) return refused("already-invited");
   await tdb.$transaction((tx) => createInvitation(tx, actor, { email, role: input.role }, client));
-  return { status: "sent" };
+  return done();
 }
 
-type Outcome =
-  | { status: "done" }
-  | { status: "not-found" }
-  | { status: "forbidden" }
-  | { status: "closed" };
+/** Done, or refused: not found, not this person's to manage, or already accepted or withdrawn ("closed"). */
+type Outcome = Result<undefined, Refusal<"not-found" | "forbidden" | "closed">>;
 
 /** A new link (the old one stops working) and a new week. */
 export async function resendInvitation(
@@ -171,9 +165,9 @@ export async function resendInvitation(
   client: Client,
 ): Promise<Outcome> {
   const invitation = await tdb.invitation.findUnique({ where: { id: invitationId } });
-  if (!invitation) return { status: "not-found" };
-  if (!can(actor, "invitations.manage", { role: invitation.role })) return { status: "forbidden" };
-  if (invitation.acceptedAt || invitation.revokedAt) return { status: "closed" };
+  if (!invitation) return refused("not-found");
+  if (!can(actor, "invitations.manage", { role: invitation.role })) return refused("forbidden");
+  if (invitation.acceptedAt || invitation.revokedAt) return refused("closed");
   const token = generateToken();
   await tdb.$transaction(async (tx) => {
     await tx.invitation.update({
@@ -194,7 +188,7 @@ export async function resendInvitation(
       ...client,
     });
   });
-  return { status: "done" };
+  return done();
 }
 
 export async function revokeInvitation(
@@ -204,9 +198,9 @@ export async function revokeInvitation(
   client: Client,
 ): Promise<Outcome> {
   const invitation = await tdb.invitation.findUnique({ where: { id: invitationId } });
-  if (!invitation) return { status: "not-found" };
-  if (!can(actor, "invitations.manage", { role: invitation.role })) return { status: "forbidden" };
-  if (invitation.acceptedAt || invitation.revokedAt) return { status: "closed" };
+  if (!invitation) return refused("not-found");
+  if (!can(actor, "invitations.manage", { role: invitation.role })) return refused("forbidden");
+  if (invitation.acceptedAt || invitation.revokedAt) return refused("closed");
   await tdb.$transaction(async (tx) => {
     await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
     await recordAudit(tx, {
@@ -218,7 +212,7 @@ export async function revokeInvitation(
       ...client,
     });
   });
-  return { status: "done" };
+  return done();
 }
 
 /**
@@ -276,12 +270,10 @@ export async function acceptInvitation(
   token: string,
   user: { id: string; email: string },
   client: Client,
-): Promise<
-  { status: "joined"; organizationId: string } | { status: "invalid" } | { status: "wrong-account" }
-> {
+): Promise<Result<{ organizationId: string }, Refusal<"invalid" | "wrong-account">>> {
   const invitation = await invitationByToken(token);
-  if (invitation?.state !== "pending") return { status: "invalid" };
-  if (invitation.email !== user.email) return { status: "wrong-account" };
+  if (invitation?.state !== "pending") return refused("invalid");
+  if (invitation.email !== user.email) return refused("wrong-account");
   const joined = await tenantDb(invitation.organizationId).$transaction(async (tx) => {
     if (!(await join(tx, invitation, user.id, client))) return false;
     // The link went to this mailbox, so the address is confirmed.
@@ -291,9 +283,7 @@ export async function acceptInvitation(
     });
     return true;
   });
-  return joined
-    ? { status: "joined", organizationId: invitation.organizationId }
-    : { status: "invalid" };
+  return joined ? done({ organizationId: invitation.organizationId }) : refused("invalid");
 }
 
 /**
@@ -308,13 +298,11 @@ export async function acceptInvitationAsNewUser(
   token: string,
   input: { name: string; password: string; language: "nl" | "en" | "fr" },
   client: Client,
-): Promise<
-  SignedInResult | { status: "invalid" } | { status: "weak-password"; problem: PasswordProblem }
-> {
+): Promise<Result<NewSession, Invalid | WeakPassword>> {
   const invitation = await invitationByToken(token);
-  if (invitation?.state !== "pending" || invitation.hasAccount) return { status: "invalid" };
+  if (invitation?.state !== "pending" || invitation.hasAccount) return refused("invalid");
   const problem = passwordProblem(input.password);
-  if (problem) return { status: "weak-password", problem };
+  if (problem) return refused("weak-password", { problem });
   const passwordHash = await hashPassword(input.password);
   const userId = await tenantDb(invitation.organizationId)
     .$transaction(async (tx) => {
@@ -353,8 +341,8 @@ export async function acceptInvitationAsNewUser(
         select: { id: true, email: true, passwordHash: true },
       })
     : null;
-  if (!account || account.email !== invitation.email) return { status: "invalid" };
-  if (!(await verifyPassword(account.passwordHash, input.password))) return { status: "invalid" };
+  if (!account || account.email !== invitation.email) return refused("invalid");
+  if (!(await verifyPassword(account.passwordHash, input.password))) return refused("invalid");
   return signInInvited(account.id, invitation.organizationId, client);
 }
 
@@ -362,7 +350,7 @@ async function signInInvited(
   userId: string,
   organizationId: string,
   client: Client,
-): Promise<SignedInResult> {
+): Promise<Done<NewSession>> {
   const session = await createSession(userId, organizationId, client);
   await recordAuditNow({
     organizationId,
@@ -373,7 +361,7 @@ async function signInInvited(
     data: { method: "invitation" },
     ...client,
   });
-  return { status: "signed-in", userId, ...session };
+  return done({ userId, ...session });
 }
 
 class InvitationTaken extends Error {}

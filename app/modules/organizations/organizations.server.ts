@@ -18,22 +18,24 @@ export async function organizationsOf(userId: string) {
   return memberships.map(({ role, organization }) => ({ ...organization, role }));
 }
 
-/** Works in another of one's organisations from now on; null when not a member of it. */
+/** Works in another of one's organisations from now on; not found when not a member of it. */
 export async function switchOrganization(
   sessionId: string,
   userId: string,
   organizationId: string,
-): Promise<{ name: string } | null> {
+): Promise<Result<{ name: string }, Refusal<"not-found">>> {
   const member = await tenantDb(organizationId).membership.findFirst({
     where: { userId },
     select: { id: true },
   });
-  if (!member) return null;
+  if (!member) return refused("not-found");
   await setActiveOrganization(sessionId, organizationId);
-  return db.organization.findUniqueOrThrow({
-    where: { id: organizationId },
-    select: { name: true },
-  });
+  return done(
+    await db.organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: { name: true },
+    }),
+  );
 }
 
 export async function listMembers(tdb: TenantDb) {
