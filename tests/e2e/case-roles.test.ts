@@ -11,7 +11,7 @@ test("an HR colleague who is ill uses her own case as its employee, not as its e
   const fatma = await signIn(context, "hr.employee@demo.werkpad.test");
 
   // As HR she sees every case; her own is marked as hers.
-  await fatma.getByRole("link", { name: "Cases" }).click();
+  await fatma.getByRole("link", { name: "Cases", exact: true }).click();
   const own = fatma.getByRole("listitem").filter({ hasText: "Fatma Yilmaz" });
   await expect(own.getByText("Your own plan")).toBeVisible();
   await expect(fatma.getByRole("listitem").filter({ hasText: "Eva Visser" })).toBeVisible();

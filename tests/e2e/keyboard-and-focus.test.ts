@@ -140,9 +140,11 @@ test("saying no without a reason gets the app's own message, tied to the field, 
     const reason = again.getByRole("textbox", { name: /Waarom niet/ });
     await expect(reason).toHaveAttribute("aria-invalid", "true");
     // The app's own Dutch message, shown next to the field and read with it; not the browser's.
+    // The field's error, among what the field is described by (its hint, its count).
     const message = await reason.evaluate((field) =>
       (field.getAttribute("aria-describedby") ?? "")
         .split(" ")
+        .filter((id) => id.endsWith("-error"))
         .map((id) => document.getElementById(id)?.textContent?.trim() ?? "")
         .join(" ")
         .trim(),

@@ -47,7 +47,7 @@ test("start pages link every person to their plan or cases now, and promise noth
   // The physician: the cases in both organisations.
   const physicianContext = await browser.newContext({ locale: "en-GB" });
   const physician = await signIn(physicianContext, "physician@demo.werkpad.test");
-  await expect(physician.getByText("You are the occupational physician in 2 cases.")).toBeVisible();
+  await expect(physician.getByText("You are the occupational physician in 3 cases.")).toBeVisible();
   await expect(physician.getByTestId("start-cases")).toContainText("Drukkerij Schelde BV");
   await expect(physician.getByTestId("start-cases")).toContainText("Bouwbedrijf De Linde B.V.");
   // Nothing is promised for "later", in any language, on the start page or the home page.
