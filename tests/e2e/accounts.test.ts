@@ -1,12 +1,7 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { demoPassword } from "../../prisma/demo.ts";
-import { expectNoAxeViolations, screenshot } from "./helpers.ts";
+import { expectNoAxeViolations, hydrated, screenshot, signIn as signInAs } from "./helpers.ts";
 
 const password = "a long walk past the old mill";
-
-async function hydrated(page: Page) {
-  await page.locator("html[data-hydrated]").waitFor();
-}
 
 /**
  * The newest e-mail to an address, as the development outbox shows it. The
@@ -32,13 +27,7 @@ async function signIn(
   options: { javaScriptEnabled?: boolean } = {},
 ) {
   const context = await browser.newContext({ locale: "en-GB", ...options });
-  const page = await context.newPage();
-  await page.goto("/signin");
-  if (options.javaScriptEnabled !== false) await hydrated(page);
-  await page.getByRole("textbox", { name: "E-mail address" }).fill(email);
-  await page.getByLabel("Password").fill(demoPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/app$/);
+  const page = await signInAs(context, email, { javaScript: options.javaScriptEnabled !== false });
   return { context, page };
 }
 

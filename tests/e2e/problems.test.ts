@@ -1,6 +1,5 @@
 import { type Browser, expect, test } from "@playwright/test";
-import { demoPassword } from "../../prisma/demo.ts";
-import { expectNoAxeViolations, screenshot } from "./helpers.ts";
+import { expectNoAxeViolations, screenshot, signIn as signInAs } from "./helpers.ts";
 
 /**
  * The owner's page of background work Werkpad gave up on. The demo data holds
@@ -12,14 +11,7 @@ async function signIn(
   viewport?: { width: number; height: number },
 ) {
   const context = await browser.newContext({ locale: "nl-NL", ...(viewport ? { viewport } : {}) });
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.locator("html[data-hydrated]").waitFor();
-  await page.getByRole("textbox", { name: "E-mailadres" }).fill(email);
-  await page.getByLabel("Wachtwoord").fill(demoPassword);
-  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
-  await expect(page).toHaveURL(/\/app$/);
-  return { context, page };
+  return { context, page: await signInAs(context, email) };
 }
 
 test("the owner reads which e-mail could not be delivered, to whom and when, but not its content", async ({
