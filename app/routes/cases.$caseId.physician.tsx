@@ -97,7 +97,7 @@ export default function PhysicianWorkspace({ loaderData, actionData }: Route.Com
         ) : null}
         {latestVersion ? (
           <ReviewForm
-            key={`${latestVersion}-${String(latestReview?.createdAt ?? "")}`}
+            key={`${latestVersion}-${latestReview ? new Date(latestReview.createdAt).getTime() : ""}`}
             version={latestVersion}
             lastResult={replyFor("review")}
           />
@@ -114,7 +114,6 @@ export default function PhysicianWorkspace({ loaderData, actionData }: Route.Com
         />
         <div className="mt-4">
           <MedicalNoteList
-            key={medicalNotes.map((note) => `${note.id}${String(note.updatedAt)}`).join()}
             notes={medicalNotes}
             amendResult={
               actionData?.form.startsWith("amend-")

@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, test } from "@playwright/test";
 import { expectNoAxeViolations, hydrated, screenshot, signIn as signInAs } from "./helpers.ts";
 
 const password = "a long walk past the old mill";

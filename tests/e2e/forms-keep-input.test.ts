@@ -46,6 +46,12 @@ test("the physician's advice stays as saved, and a medical note can be corrected
   const corrected = physician.getByRole("listitem").filter({ hasText: `Corrected text ${stamp}` });
   await corrected.getByText("1 earlier text (only you)").click();
   await expect(corrected.getByText(`First text ${stamp}`)).toBeVisible();
+  // The correction form starts from the note as it is now, not from its first text.
+  await corrected.getByText("Correct this note").click();
+  await expect(corrected.getByRole("textbox", { name: "Corrected note" })).toHaveValue(
+    `Corrected text ${stamp}`,
+  );
+  await corrected.getByText("Correct this note").click();
   await expectNoAxeViolations(physician);
   await screenshot(physician, testInfo, "physician-note-corrected-en");
 

@@ -23,6 +23,7 @@ export type MedicalNoteView = {
   body: string;
   sharedWithEmployee: boolean;
   createdAt: Date | string;
+  updatedAt: Date | string;
   amendedAt: Date | string | null;
   withdrawnAt: Date | string | null;
   revisions: Array<{ id: string; body: string; replacedAt: Date | string }>;
@@ -145,6 +146,9 @@ export function MedicalNoteList({
           ) : null}
           {note.withdrawnAt ? null : (
             <NoteCorrections
+              // A saved change starts the form again from the note as it is now (to the millisecond:
+              // a correction can follow the note within the same second).
+              key={new Date(note.updatedAt).getTime()}
               note={note}
               lastResult={amendResult?.noteId === note.id ? amendResult.reply : undefined}
             />
