@@ -1,5 +1,4 @@
 import { type ReactNode, useEffect, useMemo } from "react";
-import { useTranslation } from "react-i18next";
 import {
   data,
   isRouteErrorResponse,
@@ -12,6 +11,7 @@ import {
   useLocation,
   useRouteLoaderData,
 } from "react-router";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { Route } from "./+types/root";
 import "./app.css";
 import { AppHeader } from "./components/app-header.tsx";

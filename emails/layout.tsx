@@ -12,7 +12,7 @@ import {
 } from "@react-email/components";
 import type { TFunction } from "i18next";
 import type { CSSProperties, ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
 /**
  * The frame every Werkpad e-mail shares: calm, plain, large type, one clear

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link, NavLink, useLocation } from "react-router";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { type Actor, can } from "#app/modules/policy/policy.ts";
 import { LanguageSwitcher } from "./language-switcher.tsx";
 import { cx } from "./ui/cx.ts";

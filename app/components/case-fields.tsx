@@ -1,8 +1,8 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
 import { fieldProps } from "#app/components/ui/conform.ts";
 import { SelectField, TextField } from "#app/components/ui/field.tsx";
 import { countries, startKinds } from "#app/modules/cases/case-form.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
 type Person = { id: string; name: string; email?: string };
 type Fields = Record<

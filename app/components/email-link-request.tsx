@@ -1,8 +1,8 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { emailOnlySchema } from "#app/modules/auth/schemas.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { AuthLayout, PageHeader } from "./page.tsx";
 import { Button } from "./ui/button.tsx";
 import { fieldProps } from "./ui/conform.ts";

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Form, useLocation } from "react-router";
 import { type Language, languageNames, languages } from "#app/modules/i18n/languages.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { cx } from "./ui/cx.ts";
 
 /**

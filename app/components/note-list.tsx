@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { UserText } from "./user-text.tsx";
 
 type Note = { id: string; body: string; createdAt: Date | string };

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
 /** A page's title (in the tab and as its one h1) and an optional introduction. */
 export function PageHeader({ title, intro }: { title: string; intro?: ReactNode }) {

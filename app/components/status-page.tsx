@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import type { Refusal } from "#app/modules/http/refusal.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { ButtonLink } from "./ui/button.tsx";
 
 /** The frame of the 404 and error pages: calm, short, one clear way forward. */

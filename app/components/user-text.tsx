@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { useRouteLoaderData } from "react-router";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { loader as rootLoader } from "#app/root.tsx";
 
 /**

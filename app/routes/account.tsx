@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import { z } from "zod";
 import { PageHeader } from "#app/components/page.tsx";
@@ -16,6 +15,7 @@ import { currentPasswordField, passwordField } from "#app/modules/auth/schemas.t
 import { countSessions } from "#app/modules/auth/session.server.ts";
 import { signOutEverywhere } from "#app/modules/auth/signout.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { Route } from "./+types/account";
 
 const passwordSchema = z.object({

@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "#app/components/page.tsx";
 import { ButtonLink } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { requireMember } from "#app/modules/auth/request.server.ts";
 import { startPageFor } from "#app/modules/cases/start-page.server.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { can, seesEveryCase } from "#app/modules/policy/policy.ts";
 import type { Route } from "./+types/app";
 

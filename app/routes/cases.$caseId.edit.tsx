@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { CaseFields } from "#app/components/case-fields.tsx";
 import { PageHeader } from "#app/components/page.tsx";
@@ -15,6 +14,7 @@ import { caseStatuses } from "#app/modules/cases/case-statuses.ts";
 import { caseCandidates, partiesOf, updateCase } from "#app/modules/cases/cases.server.ts";
 import { forbidden, orRespond } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { requireCase } from "#app/modules/plans/case-access.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
 import type { Route } from "./+types/cases.$caseId.edit";

@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { PageHeader } from "#app/components/page.tsx";
 import { ItemFields } from "#app/components/plan/item-fields.tsx";
@@ -15,6 +14,7 @@ import { catalogueIn } from "#app/modules/catalog/view.ts";
 import { badRequest, forbidden, notFound, orRespond } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import { languageOfRequest } from "#app/modules/i18n/languages.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { itemRefSchema } from "#app/modules/plans/answers.ts";
 import { requireCase } from "#app/modules/plans/case-access.server.ts";
 import { catalogueProblems } from "#app/modules/plans/catalogue-check.server.ts";

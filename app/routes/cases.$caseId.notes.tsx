@@ -1,5 +1,4 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { NoteList } from "#app/components/note-list.tsx";
 import { PrivateNoteForm } from "#app/components/notes/private-note-form.tsx";
@@ -20,6 +19,7 @@ import {
 } from "#app/modules/cases/private-notes.server.ts";
 import { badRequest, notFound, orRespond } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { medicalNotesFor } from "#app/modules/physician/physician.server.ts";
 import { requireCase } from "#app/modules/plans/case-access.server.ts";
 import { can } from "#app/modules/policy/policy.ts";

@@ -1,5 +1,4 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { NoteList } from "#app/components/note-list.tsx";
 import { PageHeader } from "#app/components/page.tsx";
@@ -12,6 +11,7 @@ import { partiesOf } from "#app/modules/cases/cases.server.ts";
 import { badRequest, notFound, orRespond } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import { languageOfRequest } from "#app/modules/i18n/languages.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { physicianForms, physicianWorkspace } from "#app/modules/physician/workspace.server.ts";
 import { requireCase } from "#app/modules/plans/case-access.server.ts";
 import { can } from "#app/modules/policy/policy.ts";

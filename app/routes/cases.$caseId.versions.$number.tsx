@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "#app/components/page.tsx";
 import { ItemChange } from "#app/components/plan/item-change.tsx";
@@ -7,6 +6,7 @@ import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
 import { catalogueIn } from "#app/modules/catalog/view.ts";
 import { notFound } from "#app/modules/http/errors.server.ts";
 import { languageOfRequest } from "#app/modules/i18n/languages.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { requireCase } from "#app/modules/plans/case-access.server.ts";
 import { itemKinds } from "#app/modules/plans/content.ts";
 import { loadHistory } from "#app/modules/plans/plans.server.ts";

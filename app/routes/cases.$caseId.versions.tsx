@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "#app/components/page.tsx";
 import { ItemChange } from "#app/components/plan/item-change.tsx";
 import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
 import { catalogueIn } from "#app/modules/catalog/view.ts";
 import { languageOfRequest } from "#app/modules/i18n/languages.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { requireCase } from "#app/modules/plans/case-access.server.ts";
 import { loadHistory } from "#app/modules/plans/plans.server.ts";
 import type { Route } from "./+types/cases.$caseId.versions";

@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import type { z } from "zod";
 import { CaseFields } from "#app/components/case-fields.tsx";
@@ -15,6 +14,7 @@ import { caseKinds, newCaseSchema } from "#app/modules/cases/case-form.ts";
 import { caseCandidates, openCase } from "#app/modules/cases/cases.server.ts";
 import { forbidden, orRespond } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { findOrganization } from "#app/modules/organizations/organizations.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
 import type { Route } from "./+types/cases.new";

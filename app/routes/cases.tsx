@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
 import { PageHeader } from "#app/components/page.tsx";
 import { ButtonLink, buttonClasses } from "#app/components/ui/button.tsx";
 import { requireMember } from "#app/modules/auth/request.server.ts";
 import { listCases } from "#app/modules/cases/cases.server.ts";
 import { assignedCasesEverywhere } from "#app/modules/cross-organization.server.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { can } from "#app/modules/policy/policy.ts";
 import type { Route } from "./+types/cases";
 

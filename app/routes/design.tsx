@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { z } from "zod";
 import { Button } from "#app/components/ui/button.tsx";
@@ -10,6 +9,7 @@ import { Dialog } from "#app/components/ui/dialog.tsx";
 import { SelectField, TextField } from "#app/components/ui/field.tsx";
 import { useIsSubmitting } from "#app/components/ui/pending.tsx";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { requiredChoice, requiredEmail, requiredText } from "#app/modules/validation.ts";
 import type { Route } from "./+types/design";
 

@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
 import { data, type LoaderFunctionArgs, useLoaderData } from "react-router";
 import { Card } from "#app/components/ui/card.tsx";
 import { cx } from "#app/components/ui/cx.ts";
 import { devOutboxOn, env } from "#app/modules/env.server.ts";
 import { isLanguage } from "#app/modules/i18n/languages.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { listOutbox, type OutboxEntry } from "#app/modules/notifications/outbox.server.ts";
 
 /**

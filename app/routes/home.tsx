@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { Card } from "#app/components/ui/card.tsx";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
 const audiences = ["hr", "manager", "employee", "physician"] as const;
 const principles = ["capacities", "together", "fluctuate", "versions", "email"] as const;

@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { z } from "zod";
 import { AuthLayout, PageHeader } from "#app/components/page.tsx";
@@ -16,6 +15,7 @@ import { nameField, passwordField } from "#app/modules/auth/schemas.ts";
 import { setActiveOrganization } from "#app/modules/auth/session.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import { languageOfRequest } from "#app/modules/i18n/languages.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import {
   acceptInvitation,
   acceptInvitationAsNewUser,

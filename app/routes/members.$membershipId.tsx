@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link, useActionData, useNavigation } from "react-router";
 import { z } from "zod";
 import { PageHeader } from "#app/components/page.tsx";
@@ -9,6 +8,7 @@ import { FormError } from "#app/components/ui/form-error.tsx";
 import { clientOf, requireMember } from "#app/modules/auth/request.server.ts";
 import { forbidden, notFound, orRespond } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import {
   changeRole,
   countOwners,

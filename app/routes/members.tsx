@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { z } from "zod";
 import { PageHeader } from "#app/components/page.tsx";
@@ -13,6 +12,7 @@ import { useIsSubmitting } from "#app/components/ui/pending.tsx";
 import { clientOf, requireMember } from "#app/modules/auth/request.server.ts";
 import { forbidden } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { invite, listOpenInvitations } from "#app/modules/organizations/invitations.server.ts";
 import { listMembers } from "#app/modules/organizations/organizations.server.ts";
 import { can, type Role, roles } from "#app/modules/policy/policy.ts";

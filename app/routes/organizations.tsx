@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { PageHeader } from "#app/components/page.tsx";
 import { Button } from "#app/components/ui/button.tsx";
@@ -7,6 +6,7 @@ import { requireUser } from "#app/modules/auth/request.server.ts";
 import { orRespond } from "#app/modules/http/errors.server.ts";
 import { safeRedirect } from "#app/modules/http/safe-redirect.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import {
   organizationsOf,
   switchOrganization,

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "#app/components/page.tsx";
 import { Card } from "#app/components/ui/card.tsx";
@@ -6,6 +5,7 @@ import { Notice } from "#app/components/ui/form-error.tsx";
 import { requireMember } from "#app/modules/auth/request.server.ts";
 import { env } from "#app/modules/env.server.ts";
 import { forbidden } from "#app/modules/http/errors.server.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { listProblems } from "#app/modules/jobs/problems.server.ts";
 import type { Route } from "./+types/problems";
 

@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { z } from "zod";
 import { AuthLayout, PageHeader } from "#app/components/page.tsx";
@@ -13,6 +12,7 @@ import { resetLinkIsValid, resetPassword } from "#app/modules/auth/accounts.serv
 import { clientOf } from "#app/modules/auth/request.server.ts";
 import { passwordProblemMessages, redirectSignedIn } from "#app/modules/auth/respond.server.ts";
 import { passwordField } from "#app/modules/auth/schemas.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { Route } from "./+types/reset-password";
 
 const schema = z.object({ token: z.string().default(""), password: passwordField });

@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
 import { EmailLinkRequest } from "#app/components/email-link-request.tsx";
 import { requestMagicLink } from "#app/modules/auth/accounts.server.ts";
 import { emailLinkAction } from "#app/modules/auth/email-link-action.server.ts";
 import { clientOf, requireAnonymous } from "#app/modules/auth/request.server.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { Route } from "./+types/signin.link";
 
 export function loader({ context }: Route.LoaderArgs) {

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Form, useSearchParams } from "react-router";
 import { AuthLayout, PageHeader } from "#app/components/page.tsx";
 import { Button, ButtonLink } from "#app/components/ui/button.tsx";
@@ -7,6 +6,7 @@ import { useIsSubmitting } from "#app/components/ui/pending.tsx";
 import { signInWithMagicLink } from "#app/modules/auth/accounts.server.ts";
 import { clientOf } from "#app/modules/auth/request.server.ts";
 import { redirectSignedIn } from "#app/modules/auth/respond.server.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { Route } from "./+types/signin.magic";
 
 /**

@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
 import { Form, Link, useSearchParams } from "react-router";
 import { AuthLayout, PageHeader } from "#app/components/page.tsx";
 import { Button } from "#app/components/ui/button.tsx";
@@ -14,6 +13,7 @@ import { rateLimitedMessage, redirectSignedIn } from "#app/modules/auth/respond.
 import { signInSchema } from "#app/modules/auth/schemas.ts";
 import { safeRedirect } from "#app/modules/http/safe-redirect.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { Route } from "./+types/signin";
 
 export function loader({ context }: Route.LoaderArgs) {

@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { AuthLayout, PageHeader } from "#app/components/page.tsx";
@@ -14,6 +13,7 @@ import { clientOf, requireAnonymous } from "#app/modules/auth/request.server.ts"
 import { passwordProblemMessages, rateLimitedMessage } from "#app/modules/auth/respond.server.ts";
 import { nameField, passwordField } from "#app/modules/auth/schemas.ts";
 import { languageNames, languageOfRequest, languages } from "#app/modules/i18n/languages.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { requiredChoice, requiredEmail, requiredText } from "#app/modules/validation.ts";
 import type { Route } from "./+types/signup";
 

@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import { AuthLayout, PageHeader } from "#app/components/page.tsx";
 import { Button } from "#app/components/ui/button.tsx";
@@ -16,6 +15,7 @@ import {
 import { clientOf } from "#app/modules/auth/request.server.ts";
 import { rateLimitedMessage, redirectSignedIn } from "#app/modules/auth/respond.server.ts";
 import { codeSchema, emailOnlySchema } from "#app/modules/auth/schemas.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { Route } from "./+types/verify-email";
 
 const welcome = { kind: "success", message: "auth:verify.verified" } as const;

@@ -1,6 +1,5 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
 import { checkboxProps, fieldProps } from "#app/components/ui/conform.ts";
@@ -8,6 +7,7 @@ import { CheckboxField, TextAreaField } from "#app/components/ui/field.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
 import { useSubmittingIntent } from "#app/components/ui/pending.tsx";
 import { privateNoteMaxLength, privateNoteSchema } from "#app/modules/cases/note-form.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
 /**
  * A new private note. Its limit shows before typing, with a count; a note

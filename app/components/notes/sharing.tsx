@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
 import { consentScopes } from "#app/modules/cases/consent-scopes.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
 type Scope = (typeof consentScopes)[number];
 

@@ -1,6 +1,5 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
 import { fieldProps, initialList } from "#app/components/ui/conform.ts";
@@ -8,6 +7,7 @@ import { CheckboxGroup, TextAreaField, TextField } from "#app/components/ui/fiel
 import { FormError, Notice } from "#app/components/ui/form-error.tsx";
 import { useSubmittingIntent } from "#app/components/ui/pending.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { adviceSchema, physicianLimits } from "#app/modules/physician/forms.ts";
 
 export type SavedAdvice = {

@@ -5,13 +5,13 @@ import {
   useForm,
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
 import { checkboxProps, fieldProps } from "#app/components/ui/conform.ts";
 import { CheckboxField, TextAreaField } from "#app/components/ui/field.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
 import { useSubmittingIntent } from "#app/components/ui/pending.tsx";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import {
   amendMedicalNoteSchema,
   medicalNoteSchema,

@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
 type Props = {
   catalogue: CatalogueView;

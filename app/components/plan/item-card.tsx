@@ -1,7 +1,6 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, Link, useActionData, useNavigation } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
 import { fieldProps } from "#app/components/ui/conform.ts";
@@ -11,6 +10,7 @@ import { useFocusTarget } from "#app/components/ui/focus-target.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
 import { withUserText } from "#app/components/user-text.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { Side } from "#app/modules/plans/agreement.ts";
 import { declineReasonMaxLength, declineSchema } from "#app/modules/plans/answers.ts";
 import type { PlanItemView } from "#app/modules/plans/plans.server.ts";

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { VersionChange } from "#app/modules/plans/versions.ts";
 import { fieldText, itemTitle, useDate } from "./item-summary.tsx";
 import { TextDiff } from "./text-diff.tsx";

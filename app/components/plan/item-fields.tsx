@@ -1,8 +1,8 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
 import { fieldProps, initialList } from "#app/components/ui/conform.ts";
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import {
   adjustmentStages,
   agreementTopics,

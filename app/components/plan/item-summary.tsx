@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { UserText, withUserText } from "#app/components/user-text.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
 import { formatDay } from "#app/modules/i18n/dates.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { ItemKind } from "#app/modules/plans/content.ts";
 
 type Content = Record<string, unknown>;

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { type Phase, repeatOrStepBack } from "#app/modules/plans/schedule.ts";
 
 /**

@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
 import { UserText, withUserText } from "#app/components/user-text.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
 import { formatDay } from "#app/modules/i18n/dates.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
 type Advice = {
   capacities: string | null;

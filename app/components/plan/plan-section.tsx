@@ -1,12 +1,12 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, useLocation, useSearchParams } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
 import { today } from "#app/modules/dates.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { Side } from "#app/modules/plans/agreement.ts";
 import { contentSchemas, type ItemKind } from "#app/modules/plans/content.ts";
 import { type CardItem, ItemCard } from "./item-card.tsx";

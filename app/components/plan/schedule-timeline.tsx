@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
 type Phase = { id: string; startWeek: number; hoursPerWeek: number; agreed: boolean };
 

@@ -1,5 +1,5 @@
 import { diffWords } from "diff";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
 /**
  * What changed in a text, word by word: removed words struck through, added

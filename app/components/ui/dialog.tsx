@@ -1,5 +1,5 @@
 import { type ReactNode, useId, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { Button } from "./button.tsx";
 
 /**

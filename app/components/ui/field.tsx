@@ -5,7 +5,7 @@ import {
   type TextareaHTMLAttributes,
   useState,
 } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { parseErrorMessage } from "#app/modules/validation.ts";
 import { cx } from "./cx.ts";
 

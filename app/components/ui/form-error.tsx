@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { parseErrorMessage } from "#app/modules/validation.ts";
 
 /** Errors about the whole form (wrong password, too many attempts), announced when they appear. */

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { useNavigation } from "react-router";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
 /**
  * A thin bar at the top of the page while a navigation or form submission is

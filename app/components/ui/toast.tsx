@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { Toast } from "#app/modules/http/toast.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { cx } from "./cx.ts";
 import { useFocusTargetClaimed } from "./focus-target.tsx";
 
