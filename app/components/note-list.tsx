@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { formatMoment } from "#app/modules/i18n/dates.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { UserText } from "./user-text.tsx";
 
@@ -21,14 +22,14 @@ export function NoteList<T extends Note>({
   actions?: (note: T) => ReactNode;
 }) {
   const { i18n } = useTranslation();
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" });
+
   if (notes.length === 0) return <p className="text-muted">{empty}</p>;
   return (
     <ul className="flex flex-col gap-3">
       {notes.map((note) => (
         <li key={note.id} className="rounded-lg border border-line bg-surface p-3">
           <p className="text-sm text-muted">
-            {when.format(new Date(note.createdAt))}
+            {formatMoment(i18n.language, note.createdAt)}
             {label ? ` · ${label(note)}` : ""}
           </p>
           <p className="mt-1 whitespace-pre-line">

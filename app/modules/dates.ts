@@ -7,12 +7,8 @@
 const dayIn = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" });
 const dayMs = 86_400_000;
 
-/** A day, `shiftDays` after today (before it when negative), as YYYY-MM-DD. */
+/** Today (`isoDay()`), or the day `shiftDays` after it (before it when negative), as YYYY-MM-DD. */
 export function isoDay(shiftDays = 0, now = new Date()): string {
   const today = dayIn.format(now);
   return new Date(Date.parse(`${today}T00:00:00Z`) + shiftDays * dayMs).toISOString().slice(0, 10);
-}
-
-export function today(now = new Date()): string {
-  return isoDay(0, now);
 }

@@ -19,6 +19,7 @@ import {
 } from "#app/modules/cases/private-notes.server.ts";
 import { badRequest, notFound, orRespond } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
+import { formatMoment } from "#app/modules/i18n/dates.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { medicalNotesFor } from "#app/modules/physician/physician.server.ts";
 import { requireCase } from "#app/modules/plans/case-access.server.ts";
@@ -85,7 +86,7 @@ export async function action(args: Route.ActionArgs) {
 export default function PrivateNotes({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("cases");
   const { t: tp } = useTranslation("physician");
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" });
+
   const { notes, views } = loaderData;
   return (
     <div className="flex max-w-2xl flex-col gap-6">
@@ -124,7 +125,10 @@ export default function PrivateNotes({ loaderData, actionData }: Route.Component
         <ul className="flex flex-col gap-1" data-testid="case-views">
           {views.map((view) => (
             <li key={view.id}>
-              {tp("employee.viewedBy", { name: view.name, date: when.format(new Date(view.at)) })}
+              {tp("employee.viewedBy", {
+                name: view.name,
+                date: formatMoment(i18n.language, view.at),
+              })}
             </li>
           ))}
         </ul>

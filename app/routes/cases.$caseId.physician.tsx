@@ -10,6 +10,7 @@ import { clientOf } from "#app/modules/auth/request.server.ts";
 import { partiesOf } from "#app/modules/cases/cases.server.ts";
 import { badRequest, notFound, orRespond } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
+import { formatMoment } from "#app/modules/i18n/dates.ts";
 import { languageOfRequest } from "#app/modules/i18n/languages.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { physicianForms, physicianWorkspace } from "#app/modules/physician/workspace.server.ts";
@@ -55,11 +56,10 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function PhysicianWorkspace({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation("physician");
+  const { t, i18n } = useTranslation("physician");
   const { caseId, name, latestVersion, advice, reviews, medicalNotes } = loaderData;
   const replyFor = (form: string) => (actionData?.form === form ? actionData.reply : undefined);
   const latestReview = latestVersion ? reviews[latestVersion] : undefined;
-  const when = useWhen();
   return (
     <div className="flex max-w-3xl flex-col gap-6">
       <p>
@@ -91,7 +91,7 @@ export default function PhysicianWorkspace({ loaderData, actionData }: Route.Com
           <p className="mb-4 text-muted">
             {t(latestReview.outcome === "CONCERNS" ? "section.concerns" : "section.reviewed", {
               number: latestVersion,
-              date: when(latestReview.createdAt),
+              date: formatMoment(i18n.language, latestReview.createdAt),
             })}
           </p>
         ) : null}
@@ -129,10 +129,4 @@ export default function PhysicianWorkspace({ loaderData, actionData }: Route.Com
       </Card>
     </div>
   );
-}
-
-function useWhen() {
-  const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" });
-  return (value: Date | string) => format.format(new Date(value));
 }

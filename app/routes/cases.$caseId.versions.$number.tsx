@@ -5,6 +5,7 @@ import { ItemDetails, itemTitle, useDate } from "#app/components/plan/item-summa
 import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
 import { catalogueIn } from "#app/modules/catalog/view.ts";
 import { notFound } from "#app/modules/http/errors.server.ts";
+import { formatMoment } from "#app/modules/i18n/dates.ts";
 import { languageOfRequest } from "#app/modules/i18n/languages.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { requireCase } from "#app/modules/plans/case-access.server.ts";
@@ -39,10 +40,7 @@ export default function AgreedVersion({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("plans");
   const formatDate = useDate();
   const { version, catalogue, caseId, name } = loaderData;
-  const when = new Intl.DateTimeFormat(i18n.language, {
-    dateStyle: "long",
-    timeStyle: "short",
-  }).format(new Date(version.agreedAt));
+  const when = formatMoment(i18n.language, version.agreedAt);
   const changeOf = (id: string) => version.changes?.find((change) => change.item.id === id);
   const removed = version.changes?.filter((change) => change.change === "removed") ?? [];
   return (

@@ -3,6 +3,7 @@ import { PageHeader } from "#app/components/page.tsx";
 import { ItemChange } from "#app/components/plan/item-change.tsx";
 import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
 import { catalogueIn } from "#app/modules/catalog/view.ts";
+import { formatMoment } from "#app/modules/i18n/dates.ts";
 import { languageOfRequest } from "#app/modules/i18n/languages.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { requireCase } from "#app/modules/plans/case-access.server.ts";
@@ -23,10 +24,6 @@ export async function loader(args: Route.LoaderArgs) {
 export default function Versions({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("plans");
   const { history, catalogue, caseId } = loaderData;
-  const when = (value: Date | string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" }).format(
-      new Date(value),
-    );
   return (
     <div className="flex max-w-3xl flex-col gap-6">
       <p>
@@ -45,7 +42,8 @@ export default function Versions({ loaderData }: Route.ComponentProps) {
               </Link>
             </h2>
             <p className="text-muted">
-              {t("history.agreedOn", { date: when(version.agreedAt) })} · {t("version.fingerprint")}
+              {t("history.agreedOn", { date: formatMoment(i18n.language, version.agreedAt) })} ·{" "}
+              {t("version.fingerprint")}
               {t("punctuation.colon", { ns: "common" })}{" "}
               <code className="font-mono">{version.contentHash.slice(0, 16)}</code>
             </p>

@@ -1,6 +1,7 @@
 import { Form } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
 import { consentScopes } from "#app/modules/cases/consent-scopes.ts";
+import { formatMoment } from "#app/modules/i18n/dates.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
 type Scope = (typeof consentScopes)[number];
@@ -19,7 +20,7 @@ export function Sharing({
   }>;
 }) {
   const { t, i18n } = useTranslation("physician");
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" });
+  const when = (value: Date | string) => formatMoment(i18n.language, value);
   return (
     <section
       id="sharing"
@@ -73,7 +74,7 @@ export function Sharing({
               const granted = (
                 <li key={`${consent.id}-granted`}>
                   {t("employee.historyGranted", {
-                    date: when.format(new Date(consent.grantedAt)),
+                    date: when(consent.grantedAt),
                     scope,
                   })}
                 </li>
@@ -82,7 +83,7 @@ export function Sharing({
               return [
                 <li key={`${consent.id}-withdrawn`}>
                   {t("employee.historyWithdrawn", {
-                    date: when.format(new Date(consent.withdrawnAt)),
+                    date: when(consent.withdrawnAt),
                     scope,
                   })}
                 </li>,

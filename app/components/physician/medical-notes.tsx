@@ -11,6 +11,7 @@ import { checkboxProps, fieldProps } from "#app/components/ui/conform.ts";
 import { CheckboxField, TextAreaField } from "#app/components/ui/field.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
 import { useSubmittingIntent } from "#app/components/ui/pending.tsx";
+import { formatMoment } from "#app/modules/i18n/dates.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import {
   amendMedicalNoteSchema,
@@ -99,7 +100,7 @@ export function MedicalNoteList({
   amendResult: { noteId: string; reply: Reply } | undefined;
 }) {
   const { t, i18n } = useTranslation("physician");
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" });
+  const when = (value: Date | string) => formatMoment(i18n.language, value);
   if (notes.length === 0) return <p className="text-muted">{t("workspace.noMedical")}</p>;
   return (
     <ul className="flex flex-col gap-3">
@@ -113,15 +114,13 @@ export function MedicalNoteList({
           }
         >
           <p className="text-sm text-muted">
-            {when.format(new Date(note.createdAt))} ·{" "}
+            {when(note.createdAt)} ·{" "}
             {note.sharedWithEmployee ? t("workspace.sharedWithEmployee") : t("workspace.onlyYou")}
-            {note.amendedAt
-              ? ` · ${t("workspace.amendedOn", { date: when.format(new Date(note.amendedAt)) })}`
-              : ""}
+            {note.amendedAt ? ` · ${t("workspace.amendedOn", { date: when(note.amendedAt) })}` : ""}
           </p>
           {note.withdrawnAt ? (
             <p className="text-sm font-semibold text-muted">
-              {t("workspace.withdrawnOn", { date: when.format(new Date(note.withdrawnAt)) })}
+              {t("workspace.withdrawnOn", { date: when(note.withdrawnAt) })}
             </p>
           ) : null}
           <p className="mt-1 whitespace-pre-line">{note.body}</p>
@@ -135,7 +134,7 @@ export function MedicalNoteList({
                   <li key={revision.id} className="border-l-2 border-line pl-3 text-sm">
                     <p className="text-muted">
                       {t("workspace.replacedOn", {
-                        date: when.format(new Date(revision.replacedAt)),
+                        date: when(revision.replacedAt),
                       })}
                     </p>
                     <p className="whitespace-pre-line">{revision.body}</p>

@@ -5,7 +5,7 @@ import { Form, useLocation, useSearchParams } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
-import { today } from "#app/modules/dates.ts";
+import { isoDay } from "#app/modules/dates.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { Side } from "#app/modules/plans/agreement.ts";
 import { contentSchemas, type ItemKind } from "#app/modules/plans/content.ts";
@@ -112,7 +112,7 @@ function AddItem({
   const chosenAdjustment = kind === "ADJUSTMENT" ? searchParams.get("adjustment") : null;
   const defaults: Record<ItemKind, Record<string, string>> = {
     CAPACITY: { area: "personal" },
-    ADJUSTMENT: { catalogueId: chosenAdjustment ?? "", startDate: today(), stage: "planned" },
+    ADJUSTMENT: { catalogueId: chosenAdjustment ?? "", startDate: isoDay(), stage: "planned" },
     SCHEDULE_PHASE: {},
     AGREEMENT: { topic: "contact" },
     REVIEW: {},

@@ -67,32 +67,30 @@ export async function setConsentIn(
   granted: boolean,
   client: Client,
 ): Promise<void> {
-  {
-    const active = await tx.consent.findFirst({
-      where: { caseId: record.id, scope, withdrawnAt: null },
+  const active = await tx.consent.findFirst({
+    where: { caseId: record.id, scope, withdrawnAt: null },
+  });
+  if (granted === Boolean(active)) return;
+  if (granted) {
+    await tx.consent.create({
+      data: {
+        organizationId: actor.organizationId,
+        caseId: record.id,
+        employeeId: actor.userId,
+        scope,
+      },
     });
-    if (granted === Boolean(active)) return;
-    if (granted) {
-      await tx.consent.create({
-        data: {
-          organizationId: actor.organizationId,
-          caseId: record.id,
-          employeeId: actor.userId,
-          scope,
-        },
-      });
-    } else if (active) {
-      await tx.consent.update({ where: { id: active.id }, data: { withdrawnAt: new Date() } });
-    }
-    await recordAudit(tx, {
-      chain: consentChain(record.id),
-      organizationId: null,
-      actorId: actor.userId,
-      action: granted ? "consent.granted" : "consent.withdrawn",
-      targetType: "Case",
-      targetId: record.id,
-      data: { scope },
-      ...client,
-    });
+  } else if (active) {
+    await tx.consent.update({ where: { id: active.id }, data: { withdrawnAt: new Date() } });
   }
+  await recordAudit(tx, {
+    chain: consentChain(record.id),
+    organizationId: null,
+    actorId: actor.userId,
+    action: granted ? "consent.granted" : "consent.withdrawn",
+    targetType: "Case",
+    targetId: record.id,
+    data: { scope },
+    ...client,
+  });
 }

@@ -1,5 +1,5 @@
 import { assignedCasesEverywhere } from "#app/modules/cross-organization.server.ts";
-import { loadPlan } from "#app/modules/plans/plans.server.ts";
+import { waitingFor } from "#app/modules/plans/plans.server.ts";
 import type { Actor } from "#app/modules/policy/policy.ts";
 import type { TenantDb } from "#app/modules/tenant.server.ts";
 import { listCases } from "./cases.server.ts";
@@ -29,15 +29,13 @@ export async function startPageFor(tdb: TenantDb, actor: Actor) {
     };
   }
   const cases = await listCases(tdb, actor);
-  const own = cases.filter((record) => record.employeeId === actor.userId);
-  const others = cases.filter((record) => record.employeeId !== actor.userId);
+  const own = cases.filter((record) => record.caseRole === "EMPLOYEE");
+  const others = cases.filter((record) => record.caseRole !== "EMPLOYEE");
   return {
     ownPlans: await Promise.all(
       own.map(async (record) => ({
         id: record.id,
-        waiting: (await loadPlan(tdb, record.id)).items.filter(
-          (item) => item.awaiting === "EMPLOYEE",
-        ).length,
+        waiting: await waitingFor(tdb, record.id, "EMPLOYEE"),
       })),
     ),
     cases: {

@@ -8,17 +8,32 @@ import type { Language } from "./languages.ts";
  *   shows "00:00";
  * - a moment (when a version was agreed, a note written) has a time.
  */
+// Making a formatter costs far more than using one, and pages format many dates.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: string, kind: "day" | "moment"): Intl.DateTimeFormat {
+  const key = `${language}|${kind}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(
+      language,
+      kind === "day"
+        ? { dateStyle: "long", timeZone: "UTC" }
+        : { dateStyle: "long", timeStyle: "short" },
+    );
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 export function formatDay(language: Language | string, value: Date | string): string {
   const date =
     typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
       ? new Date(`${value}T00:00:00Z`)
       : new Date(value);
   if (Number.isNaN(date.getTime())) return "";
-  return new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(date);
+  return formatter(language, "day").format(date);
 }
 
 export function formatMoment(language: Language | string, value: Date | string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: "long", timeStyle: "short" }).format(
-    new Date(value),
-  );
+  return formatter(language, "moment").format(new Date(value));
 }

@@ -2,7 +2,7 @@ import type { Client } from "#app/modules/auth/accounts.server.ts";
 import type { CaseRecord } from "#app/modules/cases/cases.server.ts";
 import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
 import { findAdjustment } from "#app/modules/catalog/catalog.ts";
-import { today } from "#app/modules/dates.ts";
+import { isoDay } from "#app/modules/dates.ts";
 import { advisedAdjustmentsOf } from "#app/modules/physician/physician.server.ts";
 import type { Actor } from "#app/modules/policy/policy.ts";
 import { type Refusal, type Result, refused } from "#app/modules/result.ts";
@@ -50,7 +50,7 @@ export async function proposeAdvised(
     {
       catalogueId,
       owner: record.manager.name.slice(0, 100),
-      startDate: today(),
+      startDate: isoDay(),
       stage: "planned",
       title: undefined,
       details: undefined,

@@ -35,7 +35,7 @@ export async function noteChangeFor(
   const recipientId = recipientOf(record, side);
   if (!recipientId) return; // The employee has not joined yet.
   const pending = await tx.planDigest.findFirst({
-    where: { caseId: record.id, recipientId, sentAt: null, organizationId: record.organizationId },
+    where: { caseId: record.id, recipientId, sentAt: null },
   });
   if (!pending) {
     await tx.planDigest.create({

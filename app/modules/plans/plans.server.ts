@@ -3,7 +3,7 @@ import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import type { Client } from "#app/modules/auth/accounts.server.ts";
 import { type CaseRecord, partiesOf } from "#app/modules/cases/cases.server.ts";
 import { db } from "#app/modules/db.server.ts";
-import { type Actor, can, planSide } from "#app/modules/policy/policy.ts";
+import { type Actor, planSide } from "#app/modules/policy/policy.ts";
 import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
 import { lockFor, type TenantDb, type TenantTx } from "#app/modules/tenant.server.ts";
 import {
@@ -93,6 +93,12 @@ export async function loadPlan(tdb: TenantDb, caseId: string) {
   };
 }
 
+/** How many of a plan's items wait for one side's answer: for a start page, without loading the plan. */
+export async function waitingFor(tdb: TenantDb, caseId: string, side: Side): Promise<number> {
+  const items = await tdb.planItem.findMany({ where: { caseId, removedAt: null } });
+  return items.filter((item) => awaitingSide(item as ItemState) === side).length;
+}
+
 function snapshotOfItems(items: PlanItem[]): SnapshotItem[] {
   return snapshotOf(
     items
@@ -149,9 +155,7 @@ export type PlanRefusal = AgreementRefusal | "forbidden" | "not-found";
 
 /** The side the actor negotiates on in this case, or null when they may not. */
 export function sideIn(actor: Actor, record: CaseRecord): Side | null {
-  return can(actor, "plan.negotiate", partiesOf(record))
-    ? planSide(actor, partiesOf(record))
-    : null;
+  return planSide(actor, partiesOf(record));
 }
 
 export async function proposeItem<K extends ItemKind>(
@@ -182,29 +186,27 @@ export async function proposeIn<K extends ItemKind>(
 ): Promise<string> {
   const stored = normaliseContent(content);
   const hash = itemHash(kind, stored);
-  {
-    const item = await tx.planItem.create({
-      data: {
-        organizationId: actor.organizationId,
-        caseId: record.id,
-        kind,
-        content: stored,
-        proposedById: actor.userId,
-        ...propose(side, hash),
-      },
-    });
-    await recordAudit(tx, {
+  const item = await tx.planItem.create({
+    data: {
       organizationId: actor.organizationId,
-      actorId: actor.userId,
-      action: "plan.item_proposed",
-      targetType: "PlanItem",
-      targetId: item.id,
-      data: { caseId: record.id, kind, side },
-      ...client,
-    });
-    await noteChangeFor(tx, record, otherSide(side));
-    return item.id;
-  }
+      caseId: record.id,
+      kind,
+      content: stored,
+      proposedById: actor.userId,
+      ...propose(side, hash),
+    },
+  });
+  await recordAudit(tx, {
+    organizationId: actor.organizationId,
+    actorId: actor.userId,
+    action: "plan.item_proposed",
+    targetType: "PlanItem",
+    targetId: item.id,
+    data: { caseId: record.id, kind, side },
+    ...client,
+  });
+  await noteChangeFor(tx, record, otherSide(side));
+  return item.id;
 }
 
 export type Answer =
@@ -262,77 +264,75 @@ export async function answerIn(
   answer: Answer,
   client: Client,
 ): Promise<AnswerResult> {
-  {
-    const item = await tx.planItem.findFirst({ where: { id: itemId, caseId: record.id } });
-    if (!item) return refused("not-found");
-    const latest = await tx.planVersion.findFirst({
-      where: { caseId: record.id },
-      orderBy: { number: "desc" },
-    });
-    const agreedIds = snapshotIds(latest?.snapshot);
-    if (item.lockVersion !== lockVersion)
-      return refused("conflict", { current: viewOf(item, agreedIds) });
+  const item = await tx.planItem.findFirst({ where: { id: itemId, caseId: record.id } });
+  if (!item) return refused("not-found");
+  const latest = await tx.planVersion.findFirst({
+    where: { caseId: record.id },
+    orderBy: { number: "desc" },
+  });
+  const agreedIds = snapshotIds(latest?.snapshot);
+  if (item.lockVersion !== lockVersion)
+    return refused("conflict", { current: viewOf(item, agreedIds) });
 
-    const state = item as ItemState;
-    const now = new Date();
-    let content: StoredContent | undefined;
-    let transition: Transition;
-    switch (answer.type) {
-      case "agree":
-        transition = agree(state, side);
-        break;
-      case "decline":
-        transition = decline(state, side, answer.reason);
-        break;
-      case "edit":
-        content = normaliseContent(answer.content);
-        transition = edit(state, side, itemHash(item.kind as ItemKind, content));
-        break;
-      case "withdraw":
-        transition = withdraw(state, side, agreedIds.has(item.id), now);
-        break;
-      case "propose-removal":
-        transition = proposeRemoval(state, side, agreedIds.has(item.id));
-        break;
-      case "answer-removal":
-        transition = answerRemoval(state, side, answer.accept, now);
-        break;
-    }
-    if (!transition.ok) return refused(transition.reason);
-
-    const { count } = await tx.planItem.updateMany({
-      where: { id: item.id, lockVersion },
-      data: {
-        ...transition.value,
-        ...(content ? { content, proposedById: actor.userId } : {}),
-        lockVersion: { increment: 1 },
-      },
-    });
-    if (count !== 1) {
-      const current = await tx.planItem.findFirstOrThrow({ where: { id: item.id } });
-      return refused("conflict", { current: viewOf(current, agreedIds) });
-    }
-    await recordAudit(tx, {
-      organizationId: actor.organizationId,
-      actorId: actor.userId,
-      action:
-        answer.type === "answer-removal"
-          ? answer.accept
-            ? "plan.item_removed"
-            : "plan.item_removal_declined"
-          : auditAction[answer.type],
-      targetType: "PlanItem",
-      targetId: item.id,
-      data: { caseId: record.id, kind: item.kind, side },
-      ...client,
-    });
-    // The other side has something to answer, except after an agreement or a withdrawal.
-    if (answer.type !== "agree" && answer.type !== "withdraw" && answer.type !== "answer-removal") {
-      await noteChangeFor(tx, record, otherSide(side));
-    }
-    const agreedVersion = await settleVersion(tx, actor, record, client);
-    return done({ agreedVersion });
+  const state = item as ItemState;
+  const now = new Date();
+  let content: StoredContent | undefined;
+  let transition: Transition;
+  switch (answer.type) {
+    case "agree":
+      transition = agree(state, side);
+      break;
+    case "decline":
+      transition = decline(state, side, answer.reason);
+      break;
+    case "edit":
+      content = normaliseContent(answer.content);
+      transition = edit(state, side, itemHash(item.kind as ItemKind, content));
+      break;
+    case "withdraw":
+      transition = withdraw(state, side, agreedIds.has(item.id), now);
+      break;
+    case "propose-removal":
+      transition = proposeRemoval(state, side, agreedIds.has(item.id));
+      break;
+    case "answer-removal":
+      transition = answerRemoval(state, side, answer.accept, now);
+      break;
   }
+  if (!transition.ok) return refused(transition.reason);
+
+  const { count } = await tx.planItem.updateMany({
+    where: { id: item.id, lockVersion },
+    data: {
+      ...transition.value,
+      ...(content ? { content, proposedById: actor.userId } : {}),
+      lockVersion: { increment: 1 },
+    },
+  });
+  if (count !== 1) {
+    const current = await tx.planItem.findFirstOrThrow({ where: { id: item.id } });
+    return refused("conflict", { current: viewOf(current, agreedIds) });
+  }
+  await recordAudit(tx, {
+    organizationId: actor.organizationId,
+    actorId: actor.userId,
+    action:
+      answer.type === "answer-removal"
+        ? answer.accept
+          ? "plan.item_removed"
+          : "plan.item_removal_declined"
+        : auditAction[answer.type],
+    targetType: "PlanItem",
+    targetId: item.id,
+    data: { caseId: record.id, kind: item.kind, side },
+    ...client,
+  });
+  // The other side has something to answer, except after an agreement or a withdrawal.
+  if (answer.type !== "agree" && answer.type !== "withdraw" && answer.type !== "answer-removal") {
+    await noteChangeFor(tx, record, otherSide(side));
+  }
+  const agreedVersion = await settleVersion(tx, actor, record, client);
+  return done({ agreedVersion });
 }
 
 /**
@@ -349,13 +349,13 @@ async function settleVersion(
   // Serialise per case, so two last agreements at once make one version.
   await lockFor(tx, `plan:${record.id}`);
   const items = await tx.planItem.findMany({
-    where: { caseId: record.id, organizationId: actor.organizationId },
+    where: { caseId: record.id },
   });
   if (!planIsAgreed(items as ItemState[])) return null;
   const snapshot = snapshotOfItems(items);
   const hash = planHash(snapshot);
   const latest = await tx.planVersion.findFirst({
-    where: { caseId: record.id, organizationId: actor.organizationId },
+    where: { caseId: record.id },
     orderBy: { number: "desc" },
   });
   if (latest?.contentHash === hash) return null;

@@ -67,8 +67,3 @@ export function repeatOrStepBack(
     })),
   });
 }
-
-/** Whether stepping back from this phase means anything: the phase before it has fewer hours. */
-export function canStepBack(phases: Phase[], phaseId: string): boolean {
-  return repeatOrStepBack(phases, phaseId, true).ok;
-}
