@@ -76,6 +76,27 @@ test("the physician's advice stays as saved, and a medical note can be corrected
   await employeeContext.close();
 });
 
+test("refused advice comes back as typed, without JavaScript too", async ({
+  browser,
+}, testInfo) => {
+  const context = await browser.newContext({ locale: "en-GB", javaScriptEnabled: false });
+  const physician = await signIn(context, "physician@demo.werkpad.test", { javaScript: false });
+  await physician.goto("/cases/demo-case-nl/physician");
+  const capacities = physician.getByLabel("What the employee can and cannot do at work");
+  const tooLong = `${"Short days, no night shifts. ".repeat(60)}End.`;
+  await capacities.fill(tooLong);
+  await physician.getByLabel("Expected duration (optional)").fill("about three months");
+  await physician.getByRole("button", { name: "Save advice" }).click();
+  await expect(capacities).toHaveValue(tooLong);
+  await expect(capacities).toHaveAttribute("aria-invalid", "true");
+  await expect(physician.getByLabel("Expected duration (optional)")).toHaveValue(
+    "about three months",
+  );
+  await expect(physician.getByText("Please use at most 1500 characters.").first()).toBeVisible();
+  await screenshot(physician, testInfo, "advice-refused-no-javascript-en");
+  await context.close();
+});
+
 for (const javaScript of [true, false]) {
   test(`a private note over the limit comes back whole, with the error at the field (${javaScript ? "with" : "without"} JavaScript)`, async ({
     browser,
