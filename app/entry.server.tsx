@@ -8,6 +8,7 @@ import type { EntryContext, HandleErrorFunction, RouterContextProvider } from "r
 import { ServerRouter } from "react-router";
 import { RenderInfoContext } from "./components/request-info.tsx";
 import { requestInfoContext } from "./modules/http/request-context.ts";
+import { requestTimingContext } from "./modules/http/server-timing.server.ts";
 import { languageOfRequest } from "./modules/i18n/languages.ts";
 import { serverI18n } from "./modules/i18n/resources.server.ts";
 import { log } from "./modules/log.server.ts";
@@ -27,6 +28,8 @@ export default function handleRequest(
   const { nonce, requestId } = loadContext.get(requestInfoContext);
   // The same function decides the language in the root loader, so both agree.
   const i18n = serverI18n(languageOfRequest(request));
+  const timing = loadContext.get(requestTimingContext);
+  const renderStarted = performance.now();
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
@@ -49,6 +52,7 @@ export default function handleRequest(
         nonce,
         [readyOption]() {
           shellRendered = true;
+          if (timing) timing.renderMs = performance.now() - renderStarted;
           const body = new PassThrough({
             final(callback) {
               clearTimeout(timeoutId);

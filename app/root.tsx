@@ -30,7 +30,6 @@ import { isRefusal } from "./modules/http/refusal.ts";
 import { requestGuard } from "./modules/http/request-guard.server.ts";
 import { takeToast } from "./modules/http/toast.server.ts";
 import { languageOfRequest } from "./modules/i18n/languages.ts";
-import { organizationsOf } from "./modules/organizations/organizations.server.ts";
 
 export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -42,7 +41,7 @@ export const middleware: Route.MiddlewareFunction[] = [requestGuard, sessionMidd
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { toast, headers } = await takeToast(request);
   const signedIn = optionalUser({ context });
-  const organizations = signedIn ? await organizationsOf(signedIn.user.id) : [];
+  const organizations = signedIn?.organizations ?? [];
   const account = signedIn
     ? {
         name: signedIn.user.name,

@@ -3,7 +3,9 @@ import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { RouterContextProvider } from "react-router";
 import { closeDb } from "#app/modules/db.server.ts";
+import { metered } from "#app/modules/db/query-meter.server.ts";
 import { requestInfoContext } from "#app/modules/http/request-context.ts";
+import { requestTimingContext, timeRequest } from "#app/modules/http/server-timing.server.ts";
 import { startJobWorker } from "#app/modules/jobs/worker.server.ts";
 
 /**
@@ -13,6 +15,14 @@ import { startJobWorker } from "#app/modules/jobs/worker.server.ts";
  */
 export const app = express();
 app.disable("x-powered-by");
+
+// Every response says in Server-Timing how long the database and the rendering took.
+app.use((_req, res, next) => {
+  const timing = timeRequest(res);
+  res.locals.timing = timing;
+  if (process.env.QUERY_LOG) res.on("finish", () => console.error(_req.url, timing.meter.log.join("\n  ")));
+  metered(timing.meter, next);
+});
 
 app.use(
   createRequestHandler({
@@ -25,6 +35,7 @@ app.use(
         ip: res.locals.ip ?? "unknown",
         userAgent: req.get("user-agent") ?? "",
       });
+      context.set(requestTimingContext, res.locals.timing ?? null);
       return context;
     },
   }),

@@ -21,6 +21,37 @@ export async function membershipsOf(userId: string) {
 }
 
 /**
+ * A session by its id, with its person and every organisation they belong
+ * to (their own memberships, as membershipsOf): what each signed-in request
+ * needs, in one statement.
+ */
+export async function sessionWithMemberships(sessionId: string) {
+  return db.session.findUnique({
+    where: { id: sessionId },
+    select: {
+      organizationId: true,
+      expiresAt: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          language: true,
+          emailVerifiedAt: true,
+          memberships: {
+            orderBy: { createdAt: "asc" },
+            select: {
+              role: true,
+              organization: { select: { id: true, name: true, country: true, language: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+}
+
+/**
  * An invitation found by the SHA-256 of its link's secret: the secret is the
  * key, so the link finds only its own invitation, in whichever organisation.
  */

@@ -1,5 +1,6 @@
 import { PrismaClient } from "#app/generated/prisma/client.ts";
 import { openAdapter, parseDatabaseUrl } from "./db/adapter.server.ts";
+import { meterAdapterFactory } from "./db/query-meter.server.ts";
 
 /**
  * The one Prisma client of this process, on the database DATABASE_URL names.
@@ -7,7 +8,7 @@ import { openAdapter, parseDatabaseUrl } from "./db/adapter.server.ts";
  */
 function connect() {
   const adapter = openAdapter(parseDatabaseUrl(process.env.DATABASE_URL));
-  const client = new PrismaClient({ adapter: adapter.factory });
+  const client = new PrismaClient({ adapter: meterAdapterFactory(adapter.factory) });
   return {
     client,
     close: async () => {

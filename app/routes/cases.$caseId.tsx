@@ -38,13 +38,13 @@ export default function CasePlan({ loaderData, actionData }: Route.ComponentProp
         side={side}
         employeeName={employeeName}
         items={plan.items}
-        versions={plan.versions}
+        latestVersion={plan.latestVersion}
         draftNumber={plan.draftNumber}
       />
       <PhysicianSection
         physicianName={caseView.physicianName}
         advice={loaderData.advice}
-        latestVersion={plan.versions[0]?.number ?? null}
+        latestVersion={plan.latestVersion?.number ?? null}
         draftNumber={plan.draftNumber}
         review={loaderData.latestReview}
         inPlan={loaderData.adjustmentsInPlan}

@@ -34,7 +34,7 @@ type Plan = {
     proposedBySide: string;
     proposedBy: { id: string; name: string };
   }>;
-  versions: Array<{ number: number; contentHash: string }>;
+  latestVersion: { number: number; contentHash: string } | null;
   draftNumber: number | null;
 };
 

@@ -10,6 +10,7 @@ import { loader as versions } from "#app/routes/cases.$caseId.versions.tsx";
 import { loader as newCase } from "#app/routes/cases.new.tsx";
 import { loader as casesList } from "#app/routes/cases.tsx";
 import { createCaseTeam } from "#tests/helpers/cases.ts";
+import { runJobsUntilIdle } from "#tests/helpers/email.ts";
 import { createMember } from "#tests/helpers/factories.ts";
 import { callRoute, get, post } from "#tests/helpers/route-args.ts";
 
@@ -189,6 +190,7 @@ describe("who opened the case", () => {
     await callRoute(casePage, get(`/cases/${caseId}`, { Cookie: team.employee.cookie }), {
       caseId,
     });
+    await runJobsUntilIdle();
     const views = await db.auditEvent.findMany({
       where: { action: "case.viewed", targetId: caseId, actorId: team.hr.user.id },
     });

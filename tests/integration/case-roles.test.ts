@@ -14,6 +14,7 @@ import { loader as casePage } from "#app/routes/cases.$caseId.tsx";
 import { loader as newCase, action as newCaseAction } from "#app/routes/cases.new.tsx";
 import { loader as casesList } from "#app/routes/cases.tsx";
 import { answerAs, createCaseTeam, planOf, proposeAs } from "#tests/helpers/cases.ts";
+import { runJobsUntilIdle } from "#tests/helpers/email.ts";
 import { createMember } from "#tests/helpers/factories.ts";
 import { documentedRoles } from "#tests/helpers/roles-doc.ts";
 import { callRoute, get, post } from "#tests/helpers/route-args.ts";
@@ -287,6 +288,7 @@ describe("an HR colleague who is ill", () => {
   test("their own visits are not recorded as an employer's; a colleague's are", async () => {
     await callRoute(casePage, get(`/cases/${caseId}`, { Cookie: ill.cookie }), { caseId });
     await callRoute(casePage, get(`/cases/${caseId}`, { Cookie: team.hr.cookie }), { caseId });
+    await runJobsUntilIdle();
     const viewers = await db.auditEvent.findMany({
       where: { action: "case.viewed", targetId: caseId },
       select: { actorId: true },

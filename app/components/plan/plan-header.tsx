@@ -66,15 +66,20 @@ type StateProps = {
   side: Side | null;
   employeeName: string;
   items: Array<{ awaiting: Side | null }>;
-  versions: Array<{ number: number; contentHash: string; agreedAt: Date | string }>;
+  latestVersion: { number: number; contentHash: string; agreedAt: Date | string } | null;
   draftNumber: number | null;
 };
 
 /** Where the plan stands: the agreed version, the one being agreed, and whose turn it is. */
-export function PlanState({ side, employeeName, items, versions, draftNumber }: StateProps) {
+export function PlanState({
+  side,
+  employeeName,
+  items,
+  latestVersion: latest,
+  draftNumber,
+}: StateProps) {
   const { t, i18n } = useTranslation("plans");
   const otherSideName = side === "EMPLOYER" ? employeeName : t("sides.EMPLOYER");
-  const latest = versions[0];
   const waitingForMe = items.filter((item) => side && item.awaiting === side).length;
   const waitingForOther = items.filter((item) => item.awaiting && item.awaiting !== side).length;
   const date = (value: Date | string) =>

@@ -1,5 +1,7 @@
 import { db, type Tx } from "#app/modules/db.server.ts";
 import { contentHash } from "#app/modules/hash.ts";
+import type { JobPayload } from "#app/modules/jobs/kinds.ts";
+import { enqueue } from "#app/modules/jobs/queue.server.ts";
 import { lockFor, type TenantDb, type TenantTx } from "#app/modules/tenant.server.ts";
 
 /**
@@ -212,20 +214,41 @@ export async function listAuditEvents(tdb: TenantDb, limit = 200) {
  * and case in ten minutes, so that reloading a page or answering items does
  * not bury the trail in repeats.
  */
-export async function recordCaseView(input: {
-  organizationId: string;
-  actorId: string;
-  caseId: string;
-  ipAddress: string;
-  userAgent: string;
-}): Promise<void> {
+type CaseView = JobPayload<"audit.case-viewed">;
+
+const viewThrottleMs = 10 * 60 * 1000;
+/** When this process last queued a visit, per person and case: a page view then reads nothing more. */
+const queuedViews = new Map<string, number>();
+
+/**
+ * Notes an employer-side visit to a case: queued for the job worker, at most
+ * once per ten minutes per person and case from this process, so that
+ * opening a case costs at most one statement (docs/architecture.md, "The
+ * plan page"). The worker records it in the trail, once per ten minutes
+ * whichever process queued it.
+ */
+export async function noteCaseView(view: CaseView, now = Date.now()): Promise<void> {
+  const key = `${view.actorId}:${view.caseId}`;
+  const last = queuedViews.get(key);
+  if (last !== undefined && now - last < viewThrottleMs) return;
+  // Forget what no longer throttles anything, so the map stays small.
+  if (queuedViews.size > 10_000) {
+    for (const [entry, at] of queuedViews)
+      if (now - at >= viewThrottleMs) queuedViews.delete(entry);
+  }
+  queuedViews.set(key, now);
+  await enqueue(db, "audit.case-viewed", view, { organizationId: view.organizationId });
+}
+
+/** The job of noteCaseView: records the visit unless one was recorded in the last ten minutes. */
+export async function recordCaseView(input: CaseView): Promise<void> {
   const recent = await db.auditEvent.findFirst({
     where: {
       organizationId: input.organizationId,
       action: "case.viewed",
       actorId: input.actorId,
       targetId: input.caseId,
-      at: { gt: new Date(Date.now() - 10 * 60 * 1000) },
+      at: { gt: new Date(Date.now() - viewThrottleMs) },
     },
     select: { id: true },
   });

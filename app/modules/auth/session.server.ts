@@ -1,7 +1,7 @@
-import type { Role } from "#app/generated/prisma/client.ts";
+import type { Country, Language, Role } from "#app/generated/prisma/client.ts";
+import { sessionWithMemberships } from "#app/modules/cross-organization.server.ts";
 import { db } from "#app/modules/db.server.ts";
 import { secureAttribute } from "#app/modules/http/cookies.ts";
-import { tenantDb } from "#app/modules/tenant.server.ts";
 import { generateToken, hashToken } from "./tokens.ts";
 
 /**
@@ -27,6 +27,14 @@ export type SignedIn = {
   };
   /** The organisation the person works in now, if they still belong to it. */
   membership: { organizationId: string; organizationName: string; role: Role } | null;
+  /** Every organisation the person belongs to, oldest membership first: for the switcher. */
+  organizations: Array<{
+    id: string;
+    name: string;
+    country: Country;
+    language: Language;
+    role: Role;
+  }>;
 };
 
 export async function createSession(
@@ -54,15 +62,7 @@ export async function validateSessionToken(
   now = new Date(),
 ): Promise<SignedIn | null> {
   const sessionId = hashToken(token);
-  const session = await db.session.findUnique({
-    where: { id: sessionId },
-    include: {
-      user: {
-        select: { id: true, email: true, name: true, language: true, emailVerifiedAt: true },
-      },
-      organization: { select: { id: true, name: true } },
-    },
-  });
+  const session = await sessionWithMemberships(sessionId);
   if (!session) return null;
   if (session.expiresAt <= now) {
     await db.session.deleteMany({ where: { id: sessionId } });
@@ -75,27 +75,19 @@ export async function validateSessionToken(
     renewed = true;
     await db.session.update({ where: { id: sessionId }, data: { expiresAt } });
   }
+  const { emailVerifiedAt, memberships, ...user } = session.user;
+  const organizations = memberships.map(({ role, organization }) => ({ ...organization, role }));
   // Still a member of the organisation the session works in? (Removed members lose it at once.)
-  const membership = session.organization
-    ? await tenantDb(session.organization.id).membership.findFirst({
-        where: { userId: session.userId },
-        select: { role: true },
-      })
-    : null;
-  const { emailVerifiedAt, ...user } = session.user;
+  const current = organizations.find(({ id }) => id === session.organizationId);
   return {
     sessionId,
     expiresAt,
     renewed,
     user: { ...user, emailVerified: emailVerifiedAt !== null },
-    membership:
-      session.organization && membership
-        ? {
-            organizationId: session.organization.id,
-            organizationName: session.organization.name,
-            role: membership.role,
-          }
-        : null,
+    membership: current
+      ? { organizationId: current.id, organizationName: current.name, role: current.role }
+      : null,
+    organizations,
   };
 }
 

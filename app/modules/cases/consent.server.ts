@@ -20,10 +20,13 @@ export function consentChain(caseId: string) {
 }
 
 export async function consentState(tdb: TenantDb, caseId: string): Promise<ConsentState> {
-  const active = await tdb.consent.findMany({
-    where: { caseId, withdrawnAt: null },
-    select: { scope: true },
-  });
+  return consentStateOf(
+    await tdb.consent.findMany({ where: { caseId, withdrawnAt: null }, select: { scope: true } }),
+  );
+}
+
+/** consentState, from the consents in force already read. */
+export function consentStateOf(active: Array<{ scope: ConsentScope }>): ConsentState {
   const scopes = new Set(active.map((consent) => consent.scope));
   return {
     NOTES_TO_PHYSICIAN: scopes.has("NOTES_TO_PHYSICIAN"),

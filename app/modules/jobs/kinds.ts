@@ -37,6 +37,15 @@ export const signUpPayload = z.object({
   client: z.object({ ipAddress: z.string(), userAgent: z.string() }),
 });
 
+/** An employer-side visit to a case, to record in the organisation's trail (audit.server.ts). */
+export const caseViewPayload = z.object({
+  organizationId: z.string().min(1),
+  actorId: z.string().min(1),
+  caseId: z.string().min(1),
+  ipAddress: z.string(),
+  userAgent: z.string(),
+});
+
 type Kind<P extends z.ZodType> = {
   payload: P;
   /** What an owner may read about a failed job of this kind; never secret. */
@@ -62,6 +71,8 @@ export const jobKinds = {
   "account.email": kind({ payload: accountEmailPayload }),
   /** Creates the account and organisation, or tells the address's owner it already has one. */
   "account.sign-up": kind({ payload: signUpPayload }),
+  /** Records an employer-side visit to a case, unless one was recorded in the last ten minutes. */
+  "audit.case-viewed": kind({ payload: caseViewPayload }),
   /** Turns due plan digests into e-mails. */
   "plan.digests": kind({ payload: nothing, every: 30_000 }),
   /** Removes rate-limit windows that ended a day ago. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { Prisma } from "#app/generated/prisma/client.ts";
+import { recordCaseView } from "#app/modules/audit/audit.server.ts";
 import { completeSignUp, sendAccountEmail } from "#app/modules/auth/accounts.server.ts";
 import { pruneRateLimits } from "#app/modules/auth/rate-limit.server.ts";
 import { db, type Tx } from "#app/modules/db.server.ts";
@@ -59,6 +60,7 @@ const handlers: { [K in JobKind]: Handler<K> } = {
   email: { run: deliverEmail, onDead: giveUpEmail },
   "account.email": { run: sendAccountEmail },
   "account.sign-up": { run: completeSignUp },
+  "audit.case-viewed": { run: recordCaseView },
   "plan.digests": { run: (_, job) => sendDueDigests(job.now()) },
   "rate-limits.prune": { run: (_, job) => pruneRateLimits(job.now()) },
   "jobs.purge": { run: (_, job) => purgeEndedJobs(job.now()) },

@@ -1,11 +1,11 @@
-import type { ReviewOutcome } from "#app/generated/prisma/client.ts";
+import type { PhysicianAdvice, ReviewOutcome } from "#app/generated/prisma/client.ts";
 import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import type { Client } from "#app/modules/auth/accounts.server.ts";
 import { type CaseRecord, partiesOf } from "#app/modules/cases/cases.server.ts";
-import { consentState } from "#app/modules/cases/consent.server.ts";
+import { type ConsentState, consentState } from "#app/modules/cases/consent.server.ts";
 import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
 import { findAdjustment } from "#app/modules/catalog/catalog.ts";
-import { type Actor, can, caseRole } from "#app/modules/policy/policy.ts";
+import { type Actor, type CaseRole, can, caseRole } from "#app/modules/policy/policy.ts";
 import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
 import type { TenantDb } from "#app/modules/tenant.server.ts";
 
@@ -86,14 +86,22 @@ export async function advisedAdjustmentsOf(tdb: TenantDb, caseId: string): Promi
  * the employer side gets the advice without its capacities (and is told so).
  */
 export async function adviceFor(tdb: TenantDb, actor: Actor, record: CaseRecord) {
-  const advice = await tdb.physicianAdvice.findFirst({
-    where: { caseId: record.id },
-    orderBy: { createdAt: "desc" },
-  });
+  const [advice, consents] = await Promise.all([
+    tdb.physicianAdvice.findFirst({ where: { caseId: record.id }, orderBy: { createdAt: "desc" } }),
+    consentState(tdb, record.id),
+  ]);
+  return adviceAsSeenBy(advice, consents, caseRole(actor, partiesOf(record)));
+}
+
+/** adviceFor, on advice and consents already read (the plan page reads them with the plan). */
+export function adviceAsSeenBy(
+  advice: PhysicianAdvice | null,
+  consents: ConsentState,
+  role: CaseRole,
+) {
   if (!advice) return null;
-  const role = caseRole(actor, partiesOf(record));
   const employerSide = role !== "EMPLOYEE" && role !== "PHYSICIAN";
-  const withheld = employerSide && !(await consentState(tdb, record.id)).CAPACITIES_TO_EMPLOYER;
+  const withheld = employerSide && !consents.CAPACITIES_TO_EMPLOYER;
   const { capacities, ...rest } = advice;
   return { ...rest, capacities: withheld ? null : capacities, capacitiesWithheld: withheld };
 }
@@ -300,10 +308,23 @@ export async function reviewVersion(
 
 /** The newest review of each version, for everyone on the case. */
 export async function reviewsOf(tdb: TenantDb, caseId: string) {
-  const reviews = await tdb.planReview.findMany({
-    where: { caseId },
-    orderBy: { createdAt: "asc" },
-    select: { versionNumber: true, outcome: true, remarks: true, createdAt: true },
-  });
+  return reviewsByVersion(
+    await tdb.planReview.findMany({
+      where: { caseId },
+      orderBy: { createdAt: "asc" },
+      select: reviewSelect,
+    }),
+  );
+}
+
+export const reviewSelect = {
+  versionNumber: true,
+  outcome: true,
+  remarks: true,
+  createdAt: true,
+} as const;
+
+/** The newest review of each version, by version number, from reviews oldest first. */
+export function reviewsByVersion<R extends { versionNumber: number }>(reviews: R[]) {
   return Object.fromEntries(reviews.map((review) => [review.versionNumber, review]));
 }

@@ -5,7 +5,7 @@ import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
 import { catalogueIn } from "#app/modules/catalog/view.ts";
 import type { Language } from "#app/modules/i18n/languages.ts";
 import type { CaseAccess } from "#app/modules/plans/case-access.server.ts";
-import { loadPlan } from "#app/modules/plans/plans.server.ts";
+import { loadPlan, namesKnownIn } from "#app/modules/plans/plans.server.ts";
 import type { Refusal, Result } from "#app/modules/result.ts";
 import {
   adviceSchema,
@@ -31,7 +31,7 @@ export async function physicianWorkspace({ member, tdb, record }: CaseAccess, la
   const { actor } = member;
   const [plan, advice, reviews, medicalNotes, employeeNotes, consents, catalogue] =
     await Promise.all([
-      loadPlan(tdb, record.id),
+      loadPlan(tdb, record.id, namesKnownIn(record, member.user)),
       adviceFor(tdb, actor, record),
       reviewsOf(tdb, record.id),
       medicalNotesFor(tdb, actor, record),
@@ -42,7 +42,7 @@ export async function physicianWorkspace({ member, tdb, record }: CaseAccess, la
   return {
     caseId: record.id,
     name: record.employee?.name ?? record.invitedEmail ?? "",
-    latestVersion: plan.versions[0]?.number ?? null,
+    latestVersion: plan.latestVersion?.number ?? null,
     advice,
     /** Whether the employer reads the capacities part of the advice now (the employee's choice). */
     capacitiesShared: consents.CAPACITIES_TO_EMPLOYER,

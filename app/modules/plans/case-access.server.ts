@@ -1,4 +1,4 @@
-import { recordCaseView } from "#app/modules/audit/audit.server.ts";
+import { noteCaseView } from "#app/modules/audit/audit.server.ts";
 import { clientOf, type Member, requireMember } from "#app/modules/auth/request.server.ts";
 import { type CaseRecord, findCase, partiesOf } from "#app/modules/cases/cases.server.ts";
 import { notFound } from "#app/modules/http/errors.server.ts";
@@ -30,7 +30,7 @@ export async function requireCase(
   // The employee can see who on the employer side opened their case. Their own
   // visits and the physician's are not recorded, whatever their organisation role.
   if (options.recordView && caseRole(member.actor, partiesOf(record)) === "EMPLOYER") {
-    await recordCaseView({
+    await noteCaseView({
       organizationId: record.organizationId,
       actorId: member.actor.userId,
       caseId: record.id,

@@ -1,12 +1,17 @@
 import { partiesOf } from "#app/modules/cases/cases.server.ts";
+import { consentStateOf } from "#app/modules/cases/consent.server.ts";
 import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
 import { searchAdjustments } from "#app/modules/catalog/catalog.ts";
 import { catalogueIn } from "#app/modules/catalog/view.ts";
 import type { Language } from "#app/modules/i18n/languages.ts";
-import { adviceFor, reviewsOf } from "#app/modules/physician/physician.server.ts";
+import {
+  adviceAsSeenBy,
+  reviewSelect,
+  reviewsByVersion,
+} from "#app/modules/physician/physician.server.ts";
 import { can, caseRole } from "#app/modules/policy/policy.ts";
 import type { CaseAccess } from "./case-access.server.ts";
-import { loadPlan } from "./plans.server.ts";
+import { namesKnownIn, planFrom, planSelect } from "./plans.server.ts";
 import { adjustmentsInPlan, suggestedAdjustments } from "./suggestions.ts";
 
 /**
@@ -19,15 +24,26 @@ export async function planPage(
   options: { language: Language; query: string; effect: string },
 ) {
   const { actor } = member;
-  const [plan, catalogue, advice, reviews] = await Promise.all([
-    loadPlan(tdb, record.id),
+  // The plan, the physician's newest advice, the reviews and the consents in
+  // force: one statement (docs/architecture.md, "The plan page").
+  const [found, catalogue] = await Promise.all([
+    tdb.case.findUniqueOrThrow({
+      where: { id: record.id },
+      select: {
+        ...planSelect,
+        advice: { orderBy: { createdAt: "desc" }, take: 1 },
+        reviews: { orderBy: { createdAt: "asc" }, select: reviewSelect },
+        consents: { where: { withdrawnAt: null }, select: { scope: true } },
+      },
+    }),
     loadCatalogue(),
-    adviceFor(tdb, actor, record),
-    reviewsOf(tdb, record.id),
   ]);
-  const { query, effect, language } = options;
-  const latest = plan.versions[0];
   const role = caseRole(actor, partiesOf(record));
+  const plan = await planFrom(found.items, found.versions[0], namesKnownIn(record, member.user));
+  const advice = adviceAsSeenBy(found.advice[0] ?? null, consentStateOf(found.consents), role);
+  const reviews = reviewsByVersion(found.reviews);
+  const { query, effect, language } = options;
+  const latest = plan.latestVersion;
   return {
     caseView: {
       id: record.id,

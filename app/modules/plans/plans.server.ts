@@ -1,4 +1,4 @@
-import type { PlanItem } from "#app/generated/prisma/client.ts";
+import type { PlanItem, Prisma } from "#app/generated/prisma/client.ts";
 import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import type { Client } from "#app/modules/auth/accounts.server.ts";
 import { type CaseRecord, partiesOf } from "#app/modules/cases/cases.server.ts";
@@ -61,36 +61,69 @@ function snapshotIds(snapshot: unknown): Set<string> {
   return new Set((snapshot as SnapshotItem[] | undefined)?.map((item) => item.id) ?? []);
 }
 
-export async function loadPlan(tdb: TenantDb, caseId: string) {
-  const [items, versions] = await Promise.all([
-    tdb.planItem.findMany({ where: { caseId, removedAt: null }, orderBy: { createdAt: "asc" } }),
-    tdb.planVersion.findMany({
-      where: { caseId },
-      orderBy: { number: "desc" },
-      select: { number: true, contentHash: true, agreedAt: true, snapshot: true },
-    }),
-  ]);
-  const latest = versions[0];
+/** What a plan is read from, as a nested select of its case: the live items and the latest agreed version. */
+export const planSelect = {
+  items: { where: { removedAt: null }, orderBy: { createdAt: "asc" } },
+  versions: {
+    orderBy: { number: "desc" },
+    take: 1,
+    select: { number: true, contentHash: true, agreedAt: true, snapshot: true },
+  },
+} as const satisfies Prisma.CaseSelect;
+
+type LatestVersion = { number: number; contentHash: string; agreedAt: Date; snapshot: unknown };
+
+/**
+ * A case's plan as its pages show it, in one statement (two when someone
+ * outside the case proposed an item: their name is read then). `known` are
+ * names the caller has already read: the case's parties and the reader.
+ */
+export async function loadPlan(tdb: TenantDb, caseId: string, known: Map<string, string>) {
+  const found = await tdb.case.findUnique({ where: { id: caseId }, select: planSelect });
+  return planFrom(found?.items ?? [], found?.versions[0], known);
+}
+
+export async function planFrom(
+  items: PlanItem[],
+  latest: LatestVersion | undefined,
+  known: Map<string, string>,
+) {
   const agreedIds = snapshotIds(latest?.snapshot);
-  const proposers = await db.user.findMany({
-    where: { id: { in: [...new Set(items.map((item) => item.proposedById))] } },
-    select: { id: true, name: true },
-  });
-  const names = new Map(proposers.map((person) => [person.id, person.name]));
+  const names = await withNamesOf(
+    items.map((item) => item.proposedById),
+    known,
+  );
   const views = items.map((item) => viewOf(item, agreedIds, names));
   const agreedNow = planIsAgreed(items as ItemState[]);
   const unchangedSinceLatest =
     latest !== undefined && agreedNow && planHash(snapshotOfItems(items)) === latest.contentHash;
   return {
     items: views,
-    versions: versions.map(({ number, contentHash: hash, agreedAt }) => ({
-      number,
-      contentHash: hash,
-      agreedAt,
-    })),
+    latestVersion: latest
+      ? { number: latest.number, contentHash: latest.contentHash, agreedAt: latest.agreedAt }
+      : null,
     /** The version being negotiated now, or null when the plan is exactly the latest agreed version. */
     draftNumber: unchangedSinceLatest ? null : (latest?.number ?? 0) + 1,
   };
+}
+
+/** `known` with the names of the people among `ids` it lacks, read in one statement if any. */
+async function withNamesOf(ids: string[], known: Map<string, string>) {
+  const missing = [...new Set(ids)].filter((id) => !known.has(id));
+  if (missing.length === 0) return known;
+  const people = await db.user.findMany({
+    where: { id: { in: missing } },
+    select: { id: true, name: true },
+  });
+  return new Map([...known, ...people.map((person): [string, string] => [person.id, person.name])]);
+}
+
+/** The names a case's pages know without reading: its parties' and the reader's. */
+export function namesKnownIn(record: CaseRecord, reader: { id: string; name: string }) {
+  const people = [record.employee, record.manager, record.physician, reader];
+  return new Map(
+    people.flatMap((person) => (person ? [[person.id, person.name] as [string, string]] : [])),
+  );
 }
 
 /** How many of a plan's items wait for one side's answer: for a start page, without loading the plan. */
