@@ -20,7 +20,6 @@ app.disable("x-powered-by");
 app.use((_req, res, next) => {
   const timing = timeRequest(res);
   res.locals.timing = timing;
-  if (process.env.QUERY_LOG) res.on("finish", () => console.error(_req.url, timing.meter.log.join("\n  ")));
   metered(timing.meter, next);
 });
 
