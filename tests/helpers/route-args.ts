@@ -131,3 +131,34 @@ export function toastOf(answer: {
   // React Router's cookies: JSON, UTF-8 escaped, base64, percent-encoded.
   return JSON.parse(decodeURIComponent(escape(atob(decodeURIComponent(value)))));
 }
+
+/**
+ * A page as React Router loads it: the root route's middleware once, then
+ * the loaders of the page's routes (root first) side by side. Their answers, in order.
+ */
+export async function loadPage(
+  loaders: Array<(args: never) => unknown>,
+  request: Request,
+  params: Record<string, string> = {},
+): Promise<Answer[]> {
+  const { middleware } = await import("#app/root.tsx");
+  const args = routeArgs(request, params) as unknown as Parameters<(typeof middleware)[number]>[0];
+  let answers: Answer[] = [];
+  const run = async (index: number): Promise<Response> => {
+    const step = middleware[index];
+    if (step) return (await step(args, () => run(index + 1))) as Response;
+    answers = await Promise.all(
+      loaders.map(async (loader) => {
+        try {
+          return answer(await loader(args as never));
+        } catch (thrown) {
+          if (thrown instanceof Error) throw thrown;
+          return answer(thrown);
+        }
+      }),
+    );
+    return new Response(null);
+  };
+  await run(0);
+  return answers;
+}

@@ -2,10 +2,10 @@ import type { PhysicianAdvice, ReviewOutcome } from "#app/generated/prisma/clien
 import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import type { Client } from "#app/modules/auth/accounts.server.ts";
 import { type CaseRecord, partiesOf } from "#app/modules/cases/cases.server.ts";
-import { type ConsentState, consentState } from "#app/modules/cases/consent.server.ts";
+import type { ConsentState } from "#app/modules/cases/consent.server.ts";
 import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
 import { findAdjustment } from "#app/modules/catalog/catalog.ts";
-import { type Actor, type CaseRole, can, caseRole } from "#app/modules/policy/policy.ts";
+import { type Actor, type CaseRole, can } from "#app/modules/policy/policy.ts";
 import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
 import type { TenantDb } from "#app/modules/tenant.server.ts";
 
@@ -84,16 +84,8 @@ export async function advisedAdjustmentsOf(tdb: TenantDb, caseId: string): Promi
 /**
  * The newest advice as the reader may see it. Without the employee's consent
  * the employer side gets the advice without its capacities (and is told so).
+ * The pages read the advice and the consents with the rest of the case.
  */
-export async function adviceFor(tdb: TenantDb, actor: Actor, record: CaseRecord) {
-  const [advice, consents] = await Promise.all([
-    tdb.physicianAdvice.findFirst({ where: { caseId: record.id }, orderBy: { createdAt: "desc" } }),
-    consentState(tdb, record.id),
-  ]);
-  return adviceAsSeenBy(advice, consents, caseRole(actor, partiesOf(record)));
-}
-
-/** adviceFor, on advice and consents already read (the plan page reads them with the plan). */
 export function adviceAsSeenBy(
   advice: PhysicianAdvice | null,
   consents: ConsentState,
@@ -262,9 +254,14 @@ export async function medicalNotesFor(tdb: TenantDb, actor: Actor, record: CaseR
 }
 
 /** The employee's notes marked as shared, for the assigned physician, while the employee consents. */
-export async function sharedPrivateNotes(tdb: TenantDb, actor: Actor, record: CaseRecord) {
+export async function sharedPrivateNotes(
+  tdb: TenantDb,
+  actor: Actor,
+  record: CaseRecord,
+  consents: ConsentState,
+) {
   if (!can(actor, "privateNotes.readShared", partiesOf(record))) return null;
-  if (!(await consentState(tdb, record.id)).NOTES_TO_PHYSICIAN) return [];
+  if (!consents.NOTES_TO_PHYSICIAN) return [];
   return tdb.privateNote.findMany({
     where: { caseId: record.id, sharedWithPhysician: true },
     orderBy: { createdAt: "desc" },
@@ -307,16 +304,6 @@ export async function reviewVersion(
 }
 
 /** The newest review of each version, for everyone on the case. */
-export async function reviewsOf(tdb: TenantDb, caseId: string) {
-  return reviewsByVersion(
-    await tdb.planReview.findMany({
-      where: { caseId },
-      orderBy: { createdAt: "asc" },
-      select: reviewSelect,
-    }),
-  );
-}
-
 export const reviewSelect = {
   versionNumber: true,
   outcome: true,

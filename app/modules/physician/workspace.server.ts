@@ -1,11 +1,12 @@
 import type { z } from "zod";
 import type { Client } from "#app/modules/auth/accounts.server.ts";
-import { consentState } from "#app/modules/cases/consent.server.ts";
+import { partiesOf } from "#app/modules/cases/cases.server.ts";
+import { consentStateOf } from "#app/modules/cases/consent.server.ts";
 import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
 import { catalogueIn } from "#app/modules/catalog/view.ts";
 import type { Language } from "#app/modules/i18n/languages.ts";
 import type { CaseAccess } from "#app/modules/plans/case-access.server.ts";
-import { loadPlan, namesKnownIn } from "#app/modules/plans/plans.server.ts";
+import { caseRole } from "#app/modules/policy/policy.ts";
 import type { Refusal, Result } from "#app/modules/result.ts";
 import {
   adviceSchema,
@@ -15,11 +16,12 @@ import {
   withdrawMedicalNoteSchema,
 } from "./forms.ts";
 import {
-  adviceFor,
+  adviceAsSeenBy,
   amendMedicalNote,
   giveAdvice,
   medicalNotesFor,
-  reviewsOf,
+  reviewSelect,
+  reviewsByVersion,
   reviewVersion,
   sharedPrivateNotes,
   withdrawMedicalNote,
@@ -29,24 +31,34 @@ import {
 /** What the physician's workspace shows: the case, the newest advice, reviews and both kinds of notes. */
 export async function physicianWorkspace({ member, tdb, record }: CaseAccess, language: Language) {
   const { actor } = member;
-  const [plan, advice, reviews, medicalNotes, employeeNotes, consents, catalogue] =
-    await Promise.all([
-      loadPlan(tdb, record.id, namesKnownIn(record, member.user)),
-      adviceFor(tdb, actor, record),
-      reviewsOf(tdb, record.id),
-      medicalNotesFor(tdb, actor, record),
-      sharedPrivateNotes(tdb, actor, record),
-      consentState(tdb, record.id),
-      loadCatalogue(),
-    ]);
+  const [found, medicalNotes, catalogue] = await Promise.all([
+    tdb.case.findUniqueOrThrow({
+      where: { id: record.id },
+      select: {
+        versions: { orderBy: { number: "desc" }, take: 1, select: { number: true } },
+        advice: { orderBy: { createdAt: "desc" }, take: 1 },
+        reviews: { orderBy: { createdAt: "asc" }, select: reviewSelect },
+        consents: { where: { withdrawnAt: null }, select: { scope: true } },
+      },
+    }),
+    medicalNotesFor(tdb, actor, record),
+    loadCatalogue(),
+  ]);
+  const consents = consentStateOf(found.consents);
+  const employeeNotes = await sharedPrivateNotes(tdb, actor, record, consents);
+  const advice = adviceAsSeenBy(
+    found.advice[0] ?? null,
+    consents,
+    caseRole(actor, partiesOf(record)),
+  );
   return {
     caseId: record.id,
     name: record.employee?.name ?? record.invitedEmail ?? "",
-    latestVersion: plan.latestVersion?.number ?? null,
+    latestVersion: found.versions[0]?.number ?? null,
     advice,
     /** Whether the employer reads the capacities part of the advice now (the employee's choice). */
     capacitiesShared: consents.CAPACITIES_TO_EMPLOYER,
-    reviews,
+    reviews: reviewsByVersion(found.reviews),
     medicalNotes: medicalNotes ?? [],
     employeeNotes: employeeNotes ?? [],
     catalogue: catalogueIn(catalogue, language),

@@ -74,15 +74,11 @@ export const planSelect = {
 type LatestVersion = { number: number; contentHash: string; agreedAt: Date; snapshot: unknown };
 
 /**
- * A case's plan as its pages show it, in one statement (two when someone
- * outside the case proposed an item: their name is read then). `known` are
- * names the caller has already read: the case's parties and the reader.
+ * A case's plan as its pages show it, from the items and latest version read
+ * with `planSelect`: one statement, two when someone outside the case
+ * proposed an item (their name is read then). `known` are names the caller
+ * has already read: the case's parties and the reader (namesKnownIn).
  */
-export async function loadPlan(tdb: TenantDb, caseId: string, known: Map<string, string>) {
-  const found = await tdb.case.findUnique({ where: { id: caseId }, select: planSelect });
-  return planFrom(found?.items ?? [], found?.versions[0], known);
-}
-
 export async function planFrom(
   items: PlanItem[],
   latest: LatestVersion | undefined,
