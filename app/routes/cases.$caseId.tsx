@@ -1,7 +1,9 @@
+import type { ShouldRevalidateFunctionArgs } from "react-router";
 import { CatalogueFinder } from "#app/components/plan/catalogue-finder.tsx";
 import { PhysicianSection } from "#app/components/plan/physician-section.tsx";
 import { PlanHeader, PlanState } from "#app/components/plan/plan-header.tsx";
 import { PlanSection } from "#app/components/plan/plan-section.tsx";
+import { onlyOpenChanged } from "#app/components/ui/open-link.tsx";
 import { clientOf } from "#app/modules/auth/request.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import { languageOfRequest } from "#app/modules/i18n/languages.ts";
@@ -19,6 +21,18 @@ export async function loader(args: Route.LoaderArgs) {
     query: url.searchParams.get("q") ?? "",
     effect: url.searchParams.get("effect") ?? "",
   });
+}
+
+/** Opening a form (`?open=`) or choosing an adjustment to propose reads nothing new. */
+export function shouldRevalidate({
+  currentUrl,
+  nextUrl,
+  formMethod,
+  defaultShouldRevalidate,
+}: ShouldRevalidateFunctionArgs) {
+  if (formMethod === undefined && onlyOpenChanged(currentUrl, nextUrl, ["adjustment"]))
+    return false;
+  return defaultShouldRevalidate;
 }
 
 export async function action(args: Route.ActionArgs) {

@@ -2,12 +2,13 @@ import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ReactNode } from "react";
 import { Form, Link, useActionData, useNavigation } from "react-router";
-import { Button } from "#app/components/ui/button.tsx";
+import { Button, buttonClasses } from "#app/components/ui/button.tsx";
 import { fieldProps } from "#app/components/ui/conform.ts";
 import { cx } from "#app/components/ui/cx.ts";
 import { TextAreaField } from "#app/components/ui/field.tsx";
 import { useFocusTarget } from "#app/components/ui/focus-target.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
+import { OpenLink, useIsOpen } from "#app/components/ui/open-link.tsx";
 import { withUserText } from "#app/components/user-text.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
@@ -166,7 +167,7 @@ export function ItemCard({
           {status.kind !== "removal-proposed" ? (
             <Link
               to={`/cases/${caseId}/items/${item.id}`}
-              className="inline-flex min-h-11 items-center rounded-lg border border-line px-4 font-semibold text-ink hover:bg-canvas"
+              className={buttonClasses("secondary")}
               aria-label={`${t("actions.change")}: ${title}`}
             >
               {t("actions.change")}
@@ -224,39 +225,54 @@ function DeclineForm({
 }) {
   const { t } = useTranslation("plans");
   const itemId = item.id;
+  const name = `decline-${itemId}`;
+  const open = useIsOpen(name) || Boolean(lastResult);
+  return (
+    <div className="w-full">
+      <OpenLink name={name} className={buttonClasses("ghost")}>
+        {t("actions.decline")}
+      </OpenLink>
+      {open ? <DeclineReason item={item} lastResult={lastResult} /> : null}
+    </div>
+  );
+}
+
+function DeclineReason({
+  item,
+  lastResult,
+}: {
+  item: CardItem;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useTranslation("plans");
   const [form, fields] = useForm({
-    id: `decline-${itemId}`,
+    id: `decline-${item.id}`,
     lastResult,
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: declineSchema }),
   });
   return (
-    <details className="w-full" open={Boolean(lastResult)}>
-      <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-lg px-4 font-semibold text-brand-700 hover:bg-brand-50">
-        {t("actions.decline")}
-      </summary>
-      <Form
-        method="post"
-        {...getFormProps(form)}
-        noValidate
-        className="mt-2 flex max-w-xl flex-col gap-3"
-      >
-        <input type="hidden" name="itemId" value={itemId} />
-        <input type="hidden" name="lockVersion" value={item.lockVersion} />
-        <FormError errors={form.errors} id={form.errorId} />
-        <TextAreaField
-          {...fieldProps(fields.reason)}
-          label={t("actions.declineReason")}
-          limit={declineReasonMaxLength}
-          rows={2}
-        />
-        <div>
-          <Button type="submit" name="intent" value="decline" variant="secondary">
-            {t("actions.sendDecline")}
-          </Button>
-        </div>
-      </Form>
-    </details>
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      noValidate
+      className="mt-2 flex max-w-xl flex-col gap-3"
+    >
+      <input type="hidden" name="itemId" value={item.id} />
+      <input type="hidden" name="lockVersion" value={item.lockVersion} />
+      <FormError errors={form.errors} id={form.errorId} />
+      <TextAreaField
+        {...fieldProps(fields.reason)}
+        label={t("actions.declineReason")}
+        limit={declineReasonMaxLength}
+        rows={2}
+      />
+      <div>
+        <Button type="submit" name="intent" value="decline" variant="secondary">
+          {t("actions.sendDecline")}
+        </Button>
+      </div>
+    </Form>
   );
 }

@@ -1,5 +1,6 @@
 import { Form } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
+import { OpenLink, useIsOpen } from "#app/components/ui/open-link.tsx";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { type Phase, repeatOrStepBack } from "#app/modules/plans/schedule.ts";
 
@@ -28,16 +29,21 @@ function PhaseChange({
 }) {
   const { t } = useTranslation("plans");
   const change = repeatOrStepBack(phases, phaseId, stepBack);
+  const name = `${stepBack ? "step-back" : "repeat"}-${phaseId}`;
+  const open = useIsOpen(name);
   // Stepping back only where the phase before had fewer hours; otherwise it means nothing.
   if (stepBack && !change.ok && change.reason === "no-step-back") return null;
   const intent = stepBack ? "step-back-phase" : "repeat-phase";
   return (
-    <details className="rounded-lg border border-line p-3">
-      <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-brand-700">
+    <div className="rounded-lg border border-line p-3">
+      <OpenLink
+        name={name}
+        className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline"
+      >
         {stepBack ? t("timeline.stepBackAction") : t("timeline.repeat")}
-      </summary>
-      {change.ok ? (
-        <Form method="post" className="mt-2 flex flex-col gap-2">
+      </OpenLink>
+      {!open ? null : change.ok ? (
+        <Form method="post" id={name} className="mt-2 flex flex-col gap-2">
           <input type="hidden" name="itemId" value={phaseId} />
           <p>
             {t(stepBack ? "timeline.stepBackPreview" : "timeline.repeatPreview", {
@@ -61,8 +67,10 @@ function PhaseChange({
           </div>
         </Form>
       ) : (
-        <p className="mt-2 text-muted">{t(`timeline.refusals.${change.reason}`)}</p>
+        <p id={name} className="mt-2 text-muted">
+          {t(`timeline.refusals.${change.reason}`)}
+        </p>
       )}
-    </details>
+    </div>
   );
 }

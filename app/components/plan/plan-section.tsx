@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Form, useLocation, useSearchParams } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
+import { OpenLink, useIsOpen } from "#app/components/ui/open-link.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
 import { isoDay } from "#app/modules/dates.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
@@ -110,6 +111,30 @@ function AddItem({
   const { t } = useTranslation("plans");
   const [searchParams] = useSearchParams();
   const chosenAdjustment = kind === "ADJUSTMENT" ? searchParams.get("adjustment") : null;
+  const name = `add-${kind}`;
+  const open = useIsOpen(name) || Boolean(lastResult) || Boolean(chosenAdjustment);
+  return (
+    <div className="rounded-xl border border-dashed border-brand-600/50 bg-surface p-4">
+      <OpenLink name={name} className="font-semibold text-brand-700 underline">
+        {t(`add.${kind}`)}
+      </OpenLink>
+      {open ? <AddItemForm kind={kind} catalogue={catalogue} lastResult={lastResult} /> : null}
+    </div>
+  );
+}
+
+function AddItemForm({
+  kind,
+  catalogue,
+  lastResult,
+}: {
+  kind: ItemKind;
+  catalogue: CatalogueView;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useTranslation("plans");
+  const [searchParams] = useSearchParams();
+  const chosenAdjustment = kind === "ADJUSTMENT" ? searchParams.get("adjustment") : null;
   const defaults: Record<ItemKind, Record<string, string>> = {
     CAPACITY: { area: "personal" },
     ADJUSTMENT: { catalogueId: chosenAdjustment ?? "", startDate: isoDay(), stage: "planned" },
@@ -125,27 +150,20 @@ function AddItem({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: contentSchemas[kind] }),
   });
-  const open = Boolean(lastResult) || Boolean(chosenAdjustment);
   return (
-    <details
-      open={open}
-      className="rounded-xl border border-dashed border-brand-600/50 bg-surface p-4"
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      noValidate
+      className="mt-4 flex max-w-2xl flex-col gap-5"
     >
-      <summary className="cursor-pointer font-semibold text-brand-700">{t(`add.${kind}`)}</summary>
-      <Form
-        method="post"
-        {...getFormProps(form)}
-        noValidate
-        className="mt-4 flex max-w-2xl flex-col gap-5"
-      >
-        <input type="hidden" name="intent" value="propose" />
-        <input type="hidden" name="kind" value={kind} />
-        <FormError errors={form.errors} id={form.errorId} />
-        <ItemFields kind={kind} fields={fields as never} catalogue={catalogue} />
-        <div>
-          <Button type="submit">{t("propose")}</Button>
-        </div>
-      </Form>
-    </details>
+      <input type="hidden" name="intent" value="propose" />
+      <input type="hidden" name="kind" value={kind} />
+      <FormError errors={form.errors} id={form.errorId} />
+      <ItemFields kind={kind} fields={fields as never} catalogue={catalogue} />
+      <div>
+        <Button type="submit">{t("propose")}</Button>
+      </div>
+    </Form>
   );
 }

@@ -5,17 +5,9 @@ import { Spinner } from "./spinner.tsx";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
-const base =
-  "inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-base font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60";
-const variants: Record<Variant, string> = {
-  primary: "bg-brand-600 text-white hover:bg-brand-700 active:bg-brand-800",
-  secondary: "border border-line bg-surface text-ink hover:bg-canvas",
-  danger: "bg-danger-600 text-white hover:bg-danger-700",
-  ghost: "text-brand-700 hover:bg-brand-50",
-};
-
+/** The classes are defined in app.css (`.btn` and one per variant). */
 export function buttonClasses(variant: Variant = "primary", className?: string) {
-  return cx(base, variants[variant], className);
+  return cx("btn", `btn-${variant}`, className);
 }
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {

@@ -3,29 +3,33 @@ import type { Catalogue } from "./catalog.ts";
 
 /** The catalogue in one language: what a page needs, a third of the size of all three. */
 export type CatalogueView = {
-  effects: Array<{ id: string; label: string; description: string }>;
+  effects: Array<{ id: string; label: string }>;
   adjustments: Array<{
     id: string;
-    category: string;
     title: string;
-    description: string;
-    effects: string[];
+    /** Only for the adjustments the page describes (`describe`): the rest are named, not explained. */
+    description?: string;
   }>;
 };
 
-export function catalogueIn(catalogue: Catalogue, language: Language): CatalogueView {
+/**
+ * `describe`: the adjustments whose description the page shows (those in the
+ * plan, suggested or found); every one when not given. The descriptions are
+ * most of the catalogue's weight.
+ */
+export function catalogueIn(
+  catalogue: Catalogue,
+  language: Language,
+  describe?: ReadonlySet<string>,
+): CatalogueView {
   return {
-    effects: catalogue.effects.map((effect) => ({
-      id: effect.id,
-      label: effect.label[language],
-      description: effect.description[language],
-    })),
+    effects: catalogue.effects.map((effect) => ({ id: effect.id, label: effect.label[language] })),
     adjustments: catalogue.adjustments.map((adjustment) => ({
       id: adjustment.id,
-      category: adjustment.category,
       title: adjustment.title[language],
-      description: adjustment.description[language],
-      effects: adjustment.effects,
+      ...(describe && !describe.has(adjustment.id)
+        ? {}
+        : { description: adjustment.description[language] }),
     })),
   };
 }

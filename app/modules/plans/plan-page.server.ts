@@ -44,6 +44,14 @@ export async function planPage(
   const reviews = reviewsByVersion(found.reviews);
   const { query, effect, language } = options;
   const latest = plan.latestVersion;
+  const results =
+    query || effect
+      ? searchAdjustments(catalogue, { query, effects: effect ? [effect] : [], language }).map(
+          (adjustment) => adjustment.id,
+        )
+      : null;
+  const suggested = suggestedAdjustments(catalogue, plan.items);
+  const inPlan = adjustmentsInPlan(plan.items);
   return {
     caseView: {
       id: record.id,
@@ -63,18 +71,13 @@ export async function planPage(
     side,
     mayManage: can(actor, "case.manage", partiesOf(record)),
     plan,
-    catalogue: catalogueIn(catalogue, language),
-    search: {
-      query,
-      effect,
-      results:
-        query || effect
-          ? searchAdjustments(catalogue, { query, effects: effect ? [effect] : [], language }).map(
-              (adjustment) => adjustment.id,
-            )
-          : null,
-    },
-    suggested: suggestedAdjustments(catalogue, plan.items),
-    adjustmentsInPlan: [...adjustmentsInPlan(plan.items)],
+    catalogue: catalogueIn(
+      catalogue,
+      language,
+      new Set([...inPlan, ...suggested, ...(results ?? [])]),
+    ),
+    search: { query, effect, results },
+    suggested,
+    adjustmentsInPlan: [...inPlan],
   };
 }
