@@ -1,9 +1,7 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
-import { isbot } from "isbot";
 import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import type { EntryContext, HandleErrorFunction, RouterContextProvider } from "react-router";
 import { ServerRouter } from "react-router";
 import { RenderInfoContext } from "./components/request-info.tsx";
@@ -11,6 +9,7 @@ import { requestInfoContext } from "./modules/http/request-context.ts";
 import { requestTimingContext } from "./modules/http/server-timing.server.ts";
 import { languageOfRequest } from "./modules/i18n/languages.ts";
 import { serverI18n } from "./modules/i18n/resources.server.ts";
+import { I18nProvider } from "./modules/i18n/use-translation.ts";
 import { log } from "./modules/log.server.ts";
 
 export const streamTimeout = 5_000;
@@ -27,16 +26,16 @@ export default function handleRequest(
   }
   const { nonce, requestId } = loadContext.get(requestInfoContext);
   // The same function decides the language in the root loader, so both agree.
-  const i18n = serverI18n(languageOfRequest(request));
+  const i18n = serverI18n(languageOfRequest(request), new Set(["common"]));
   const timing = loadContext.get(requestTimingContext);
   const renderStarted = performance.now();
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    const userAgent = request.headers.get("user-agent");
-    // Crawlers get the whole page at once; browsers get the shell as soon as it is ready.
-    const readyOption: keyof RenderToPipeableStreamOptions =
-      (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? "onAllReady" : "onShellReady";
+    // The whole page at once: loaders have already read everything, and a form
+    // whose code loads on demand (React.lazy) must be in the HTML itself for
+    // people without JavaScript, not streamed in for a script to place.
+    const readyOption: keyof RenderToPipeableStreamOptions = "onAllReady";
     let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(
       () => abort(),
       streamTimeout + 1000,
@@ -44,9 +43,9 @@ export default function handleRequest(
 
     const { pipe, abort } = renderToPipeableStream(
       <RenderInfoContext.Provider value={{ nonce, requestId }}>
-        <I18nextProvider i18n={i18n}>
+        <I18nProvider i18n={i18n}>
           <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
-        </I18nextProvider>
+        </I18nProvider>
       </RenderInfoContext.Provider>,
       {
         nonce,

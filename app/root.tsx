@@ -11,7 +11,7 @@ import {
   useLocation,
   useRouteLoaderData,
 } from "react-router";
-import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+import { NamespacesUsed, useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { Route } from "./+types/root";
 import "./app.css";
 import { AppHeader } from "./components/app-header.tsx";
@@ -114,6 +114,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </footer>
           <Toaster toast={toast} />
         </FocusTargetProvider>
+        {/* Last, so that it lists every namespace the page above used. */}
+        <NamespacesUsed />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

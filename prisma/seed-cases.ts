@@ -13,7 +13,8 @@ import {
   propose,
   type Side,
 } from "#app/modules/plans/agreement.ts";
-import { type ItemKind, itemHash, normaliseContent } from "#app/modules/plans/content.ts";
+import { itemHash, normaliseContent } from "#app/modules/plans/content.ts";
+import type { ItemKind } from "#app/modules/plans/kinds.ts";
 import { planHash, snapshotOf } from "#app/modules/plans/versions.ts";
 
 type Answer = "agreed" | "waiting" | { declined: string };

@@ -18,7 +18,7 @@ const navLink = ({ isActive }: { isActive: boolean }) =>
   );
 
 export function AppHeader({ account }: { account: HeaderAccount | null }) {
-  const { t } = useTranslation(["auth", "common"]);
+  const { t } = useTranslation();
   const location = useLocation();
   const actor = account?.actor ?? null;
   return (
@@ -39,14 +39,14 @@ export function AppHeader({ account }: { account: HeaderAccount | null }) {
             />
             <circle cx="16" cy="11" r="2.5" fill="white" />
           </svg>
-          {t("common:app.name")}
+          {t("app.name")}
         </Link>
         <div className="flex min-w-0 flex-wrap items-center gap-2">
           {account ? <OrganizationSwitcher account={account} /> : null}
           <LanguageSwitcher />
         </div>
       </div>
-      <nav aria-label={t("common:app.mainNavigation")} className="border-t border-line/60">
+      <nav aria-label={t("app.mainNavigation")} className="border-t border-line/60">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-1 sm:px-6">
           {account ? (
             <>
@@ -124,7 +124,7 @@ export function AppHeader({ account }: { account: HeaderAccount | null }) {
 
 /** People in several organisations (typically a physician) choose where they work; others see its name. */
 function OrganizationSwitcher({ account }: { account: HeaderAccount }) {
-  const { t } = useTranslation("auth");
+  const { t } = useTranslation();
   if (account.organizations.length < 2) {
     return account.organizationName ? (
       <p className="px-2 text-sm font-medium text-muted">{account.organizationName}</p>

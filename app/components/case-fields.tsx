@@ -45,7 +45,7 @@ export function CaseFields({
         hint={t("form.countryHint")}
         options={countries.map((country) => ({
           value: country,
-          label: ta(`countries.${country}`),
+          label: ta(`countries.${country}`, { ns: "common" }),
         }))}
       />
       <div className="grid gap-5 sm:grid-cols-2">

@@ -2,16 +2,15 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, test } from "vitest";
 import { editCaseSchema, newCaseSchema } from "./cases/case-form.ts";
 import { isoDay } from "./dates.ts";
+import { errorMessage, parseErrorMessage } from "./error-messages.ts";
 import { adviceSchema, reviewSchema as physicianReviewSchema } from "./physician/forms.ts";
 import { adjustmentSchema, editSchema, reviewSchema } from "./plans/content.ts";
 import {
   databaseIntMax,
   dateProblem,
   dateRanges,
-  errorMessage,
   isCalendarDate,
   optionalDate,
-  parseErrorMessage,
   requiredChoice,
   requiredDate,
   requiredEmail,

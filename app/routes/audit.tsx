@@ -3,10 +3,10 @@ import { FormError, Notice } from "#app/components/ui/form-error.tsx";
 import { listAuditEvents, verifyChain } from "#app/modules/audit/audit.server.ts";
 import { requireMember } from "#app/modules/auth/request.server.ts";
 import { employeeNamesOfCases } from "#app/modules/cases/cases.server.ts";
+import { errorMessage } from "#app/modules/error-messages.ts";
 import { forbidden } from "#app/modules/http/errors.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { can } from "#app/modules/policy/policy.ts";
-import { errorMessage } from "#app/modules/validation.ts";
 import type { Route } from "./+types/audit";
 
 export async function loader(args: Route.LoaderArgs) {

@@ -8,7 +8,7 @@ import { clientOf } from "#app/modules/auth/request.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import { languageOfRequest } from "#app/modules/i18n/languages.ts";
 import { requireCase } from "#app/modules/plans/case-access.server.ts";
-import { itemKinds } from "#app/modules/plans/content.ts";
+import { itemKinds } from "#app/modules/plans/kinds.ts";
 import { planAction } from "#app/modules/plans/plan-actions.server.ts";
 import { planPage } from "#app/modules/plans/plan-page.server.ts";
 import type { Route } from "./+types/cases.$caseId";

@@ -9,7 +9,7 @@ import { formatMoment } from "#app/modules/i18n/dates.ts";
 import { languageOfRequest } from "#app/modules/i18n/languages.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { requireCase } from "#app/modules/plans/case-access.server.ts";
-import { itemKinds } from "#app/modules/plans/content.ts";
+import { itemKinds } from "#app/modules/plans/kinds.ts";
 import { loadHistory } from "#app/modules/plans/plans.server.ts";
 import type { Route } from "./+types/cases.$caseId.versions.$number";
 

@@ -13,6 +13,7 @@ import { clientOf, optionalUser } from "#app/modules/auth/request.server.ts";
 import { passwordProblemMessages, redirectSignedIn } from "#app/modules/auth/respond.server.ts";
 import { nameField, passwordField } from "#app/modules/auth/schemas.ts";
 import { setActiveOrganization } from "#app/modules/auth/session.server.ts";
+import { errorMessage } from "#app/modules/error-messages.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import { languageOfRequest } from "#app/modules/i18n/languages.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
@@ -21,7 +22,6 @@ import {
   acceptInvitationAsNewUser,
   invitationByToken,
 } from "#app/modules/organizations/invitations.server.ts";
-import { errorMessage } from "#app/modules/validation.ts";
 import type { Route } from "./+types/invitations.accept";
 
 const newAccountSchema = z.object({ name: nameField, password: passwordField });

@@ -61,7 +61,7 @@ export default function Problems({ loaderData }: Route.ComponentProps) {
             <p className="mt-4 text-muted">
               {t("problems.invitationHint")}{" "}
               <Link to="/members" className="text-brand-700 underline hover:text-brand-800">
-                {t("nav.members")}
+                {t("nav.members", { ns: "common" })}
               </Link>
               .
             </p>

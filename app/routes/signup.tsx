@@ -78,7 +78,7 @@ export default function SignUp({ loaderData, actionData }: Route.ComponentProps)
           hint={t("fields.countryHint")}
           options={countries.map((country) => ({
             value: country,
-            label: t(`countries.${country}`),
+            label: t(`countries.${country}`, { ns: "common" }),
           }))}
         />
         <SelectField

@@ -1,21 +1,20 @@
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import type { ReactNode } from "react";
+import type { SubmissionResult } from "@conform-to/react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { Form, Link, useActionData, useNavigation } from "react-router";
 import { Button, buttonClasses } from "#app/components/ui/button.tsx";
-import { fieldProps } from "#app/components/ui/conform.ts";
 import { cx } from "#app/components/ui/cx.ts";
-import { TextAreaField } from "#app/components/ui/field.tsx";
 import { useFocusTarget } from "#app/components/ui/focus-target.tsx";
-import { FormError } from "#app/components/ui/form-error.tsx";
 import { OpenLink, useIsOpen } from "#app/components/ui/open-link.tsx";
+import { Spinner } from "#app/components/ui/spinner.tsx";
 import { withUserText } from "#app/components/user-text.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { Side } from "#app/modules/plans/agreement.ts";
-import { declineReasonMaxLength, declineSchema } from "#app/modules/plans/answers.ts";
 import type { PlanItemView } from "#app/modules/plans/plans.server.ts";
 import { ItemDetails, ItemTitle, itemTitle, useDate } from "./item-summary.tsx";
+
+// The decline form loads its code (and the validation library) when opened.
+const DeclineReason = lazy(() => import("./decline-form.tsx"));
 
 /** A plan item as a page receives it (dates arrive as strings after the first navigation). */
 export type CardItem = Omit<PlanItemView, "updatedAt"> & { updatedAt: Date | string };
@@ -211,11 +210,7 @@ export function ItemCard({
   );
 }
 
-/**
- * Saying no, with a reason the other side can act on. Validated like every
- * form (translated, next to the field); a reason that is refused comes back
- * as it was typed.
- */
+/** "Say no", which opens the form for the reason (decline-form.tsx). */
 function DeclineForm({
   item,
   lastResult,
@@ -232,47 +227,11 @@ function DeclineForm({
       <OpenLink name={name} className={buttonClasses("ghost")}>
         {t("actions.decline")}
       </OpenLink>
-      {open ? <DeclineReason item={item} lastResult={lastResult} /> : null}
+      {open ? (
+        <Suspense fallback={<Spinner />}>
+          <DeclineReason item={item} lastResult={lastResult} />
+        </Suspense>
+      ) : null}
     </div>
-  );
-}
-
-function DeclineReason({
-  item,
-  lastResult,
-}: {
-  item: CardItem;
-  lastResult: SubmissionResult<string[]> | undefined;
-}) {
-  const { t } = useTranslation("plans");
-  const [form, fields] = useForm({
-    id: `decline-${item.id}`,
-    lastResult,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: declineSchema }),
-  });
-  return (
-    <Form
-      method="post"
-      {...getFormProps(form)}
-      noValidate
-      className="mt-2 flex max-w-xl flex-col gap-3"
-    >
-      <input type="hidden" name="itemId" value={item.id} />
-      <input type="hidden" name="lockVersion" value={item.lockVersion} />
-      <FormError errors={form.errors} id={form.errorId} />
-      <TextAreaField
-        {...fieldProps(fields.reason)}
-        label={t("actions.declineReason")}
-        limit={declineReasonMaxLength}
-        rows={2}
-      />
-      <div>
-        <Button type="submit" name="intent" value="decline" variant="secondary">
-          {t("actions.sendDecline")}
-        </Button>
-      </div>
-    </Form>
   );
 }

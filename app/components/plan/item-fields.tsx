@@ -11,7 +11,7 @@ import {
   tellers,
   textLimits,
   weekdays,
-} from "#app/modules/plans/content.ts";
+} from "#app/modules/plans/kinds.ts";
 
 type Fields = Record<string, FieldMetadata<unknown>>;
 

@@ -3,7 +3,7 @@ import { UserText, withUserText } from "#app/components/user-text.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
 import { formatDay } from "#app/modules/i18n/dates.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
-import type { ItemKind } from "#app/modules/plans/content.ts";
+import type { ItemKind } from "#app/modules/plans/kinds.ts";
 
 type Content = Record<string, unknown>;
 const str = (value: unknown) => (typeof value === "string" ? value : "");

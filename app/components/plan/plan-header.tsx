@@ -20,7 +20,6 @@ type Props = {
 export function PlanHeader({ caseView, mayManage }: Props) {
   const { t } = useTranslation("plans");
   const { t: tc } = useTranslation("cases");
-  const { t: ta } = useTranslation("auth");
   const title = caseView.isEmployee
     ? t("titleOwn")
     : caseView.employeeName
@@ -33,7 +32,7 @@ export function PlanHeader({ caseView, mayManage }: Props) {
       <p className="text-lg text-muted">
         {t("facts", {
           kind: tc(`kinds.${caseView.kind}`),
-          country: ta(`countries.${caseView.country}`),
+          country: t(`countries.${caseView.country}`, { ns: "common" }),
           status: tc(`statuses.${caseView.status}`),
         })}
       </p>

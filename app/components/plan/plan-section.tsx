@@ -1,19 +1,18 @@
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import type { ReactNode } from "react";
-import { Form, useLocation, useSearchParams } from "react-router";
-import { Button } from "#app/components/ui/button.tsx";
-import { FormError } from "#app/components/ui/form-error.tsx";
+import type { SubmissionResult } from "@conform-to/react";
+import { lazy, type ReactNode, Suspense } from "react";
+import { useLocation, useSearchParams } from "react-router";
 import { OpenLink, useIsOpen } from "#app/components/ui/open-link.tsx";
+import { Spinner } from "#app/components/ui/spinner.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
-import { isoDay } from "#app/modules/dates.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { Side } from "#app/modules/plans/agreement.ts";
-import { contentSchemas, type ItemKind } from "#app/modules/plans/content.ts";
+import type { ItemKind } from "#app/modules/plans/kinds.ts";
 import { type CardItem, ItemCard } from "./item-card.tsx";
-import { ItemFields } from "./item-fields.tsx";
 import { PhaseActions } from "./phase-actions.tsx";
 import { ScheduleTimeline } from "./schedule-timeline.tsx";
+
+// Forms load their code (and the validation library) when opened: most views open none.
+const AddItemForm = lazy(() => import("./add-item-form.tsx"));
 
 /**
  * One kind of plan item: its items with their answers, and the form to
@@ -118,52 +117,11 @@ function AddItem({
       <OpenLink name={name} className="font-semibold text-brand-700 underline">
         {t(`add.${kind}`)}
       </OpenLink>
-      {open ? <AddItemForm kind={kind} catalogue={catalogue} lastResult={lastResult} /> : null}
+      {open ? (
+        <Suspense fallback={<Spinner />}>
+          <AddItemForm kind={kind} catalogue={catalogue} lastResult={lastResult} />
+        </Suspense>
+      ) : null}
     </div>
-  );
-}
-
-function AddItemForm({
-  kind,
-  catalogue,
-  lastResult,
-}: {
-  kind: ItemKind;
-  catalogue: CatalogueView;
-  lastResult: SubmissionResult<string[]> | undefined;
-}) {
-  const { t } = useTranslation("plans");
-  const [searchParams] = useSearchParams();
-  const chosenAdjustment = kind === "ADJUSTMENT" ? searchParams.get("adjustment") : null;
-  const defaults: Record<ItemKind, Record<string, string>> = {
-    CAPACITY: { area: "personal" },
-    ADJUSTMENT: { catalogueId: chosenAdjustment ?? "", startDate: isoDay(), stage: "planned" },
-    SCHEDULE_PHASE: {},
-    AGREEMENT: { topic: "contact" },
-    REVIEW: {},
-  };
-  const [form, fields] = useForm({
-    id: `add-${kind}`,
-    lastResult,
-    defaultValue: defaults[kind],
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: contentSchemas[kind] }),
-  });
-  return (
-    <Form
-      method="post"
-      {...getFormProps(form)}
-      noValidate
-      className="mt-4 flex max-w-2xl flex-col gap-5"
-    >
-      <input type="hidden" name="intent" value="propose" />
-      <input type="hidden" name="kind" value={kind} />
-      <FormError errors={form.errors} id={form.errorId} />
-      <ItemFields kind={kind} fields={fields as never} catalogue={catalogue} />
-      <div>
-        <Button type="submit">{t("propose")}</Button>
-      </div>
-    </Form>
   );
 }

@@ -5,8 +5,8 @@ import {
   type TextareaHTMLAttributes,
   useState,
 } from "react";
+import { parseErrorMessage } from "#app/modules/error-messages.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
-import { parseErrorMessage } from "#app/modules/validation.ts";
 import { cx } from "./cx.ts";
 
 /**

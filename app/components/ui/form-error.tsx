@@ -1,5 +1,5 @@
+import { parseErrorMessage } from "#app/modules/error-messages.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
-import { parseErrorMessage } from "#app/modules/validation.ts";
 
 /** Errors about the whole form (wrong password, too many attempts), announced when they appear. */
 export function FormError({ errors, id }: { errors: string[] | undefined; id?: string }) {

@@ -1,7 +1,7 @@
 import { redirect } from "react-router";
+import { errorMessage } from "#app/modules/error-messages.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import type { Toast } from "#app/modules/http/toast.ts";
-import { errorMessage } from "#app/modules/validation.ts";
 import type { PasswordProblem } from "./password.server.ts";
 import { blankSessionCookie, sessionCookie } from "./session.server.ts";
 

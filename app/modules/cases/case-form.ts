@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { dateRanges, errorMessage, optionalDate, requiredChoice } from "#app/modules/validation.ts";
+import { errorMessage } from "#app/modules/error-messages.ts";
+import { dateRanges, optionalDate, requiredChoice } from "#app/modules/validation.ts";
 import { caseStatuses } from "./case-statuses.ts";
 
 /** The case forms' schemas, shared by the browser and the server. */

@@ -1,15 +1,17 @@
-import type { Resource } from "i18next";
-import { resourcesFromModules } from "./i18n.ts";
-import type { Language } from "./languages.ts";
+import type { NamespaceLoader } from "./i18n.ts";
 
-const loaders = import.meta.glob("/app/locales/*/*.json", { import: "default" });
+// E-mails are written on the server only: their texts never go to the browser.
+const loaders = import.meta.glob(["/app/locales/*/*.json", "!/app/locales/*/emails.json"], {
+  import: "default",
+});
 
-/** Loads only the page's language into the browser (one small chunk per catalogue). */
-export async function loadResources(language: Language): Promise<Resource> {
-  const entries = await Promise.all(
-    Object.entries(loaders)
-      .filter(([file]) => file.includes(`/locales/${language}/`))
-      .map(async ([file, load]) => [file, await load()] as const),
-  );
-  return resourcesFromModules(Object.fromEntries(entries));
-}
+/**
+ * Loads one catalogue of one language into the browser: its own small chunk.
+ * The page loads the ones its server rendering used before it starts, and
+ * others when a page that needs them opens (use-translation.ts).
+ */
+export const loadNamespace: NamespaceLoader = async (language, namespace) => {
+  const load = loaders[`/app/locales/${language}/${namespace}.json`];
+  if (!load) throw new Error(`No texts for ${language}/${namespace}`);
+  return load();
+};

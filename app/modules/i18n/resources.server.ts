@@ -1,5 +1,4 @@
-import type { i18n } from "i18next";
-import { createI18n, resourcesFromModules } from "./i18n.ts";
+import { createI18n, type I18n, resourcesFromModules } from "./i18n.ts";
 import type { Language } from "./languages.ts";
 
 /** Every catalogue of every language; the server renders in any of them. */
@@ -7,7 +6,11 @@ export const resources = resourcesFromModules(
   import.meta.glob("/app/locales/*/*.json", { eager: true, import: "default" }),
 );
 
-/** An i18next instance for server code (actions' messages, e-mails). */
-export function serverI18n(language: Language): i18n {
-  return createI18n(language, resources);
+/**
+ * A translator for server code (pages, actions' messages, e-mails). Cheap to
+ * make: the catalogues are read and flattened once per process. A page passes
+ * `used` to learn which namespaces the browser will need.
+ */
+export function serverI18n(language: Language, used?: Set<string>): I18n {
+  return createI18n(language, resources, { used });
 }

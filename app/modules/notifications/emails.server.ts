@@ -1,8 +1,8 @@
 import { render, toPlainText } from "@react-email/render";
 import { type ComponentType, createElement } from "react";
-import { I18nextProvider } from "react-i18next";
 import type { Language } from "#app/modules/i18n/languages.ts";
 import { serverI18n } from "#app/modules/i18n/resources.server.ts";
+import { I18nProvider } from "#app/modules/i18n/use-translation.ts";
 import type { AccountExistsProps } from "../../../emails/account-exists.tsx";
 import type { InvitationProps } from "../../../emails/invitation.tsx";
 import type { EmailT } from "../../../emails/layout.tsx";
@@ -61,7 +61,7 @@ export async function renderEmail<K extends EmailKind>(
   const i18n = serverI18n(language);
   const t = i18n.getFixedT(language, "emails");
   const html = await render(
-    createElement(I18nextProvider, { i18n }, createElement(template.default, props)),
+    createElement(I18nProvider, { i18n }, createElement(template.default, props)),
   );
   return {
     // Names people typed go into subjects: keep them on one line.

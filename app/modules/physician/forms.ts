@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { dateRanges, errorMessage, optionalDate, wholeNumber } from "#app/modules/validation.ts";
+import { errorMessage } from "#app/modules/error-messages.ts";
+import { dateRanges, optionalDate, wholeNumber } from "#app/modules/validation.ts";
 
 /**
  * The physician's forms, shared by the browser and the server, and the

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { databaseIntMax, errorMessage, wholeNumber } from "#app/modules/validation.ts";
+import { errorMessage } from "#app/modules/error-messages.ts";
+import { databaseIntMax, wholeNumber } from "#app/modules/validation.ts";
 
 /**
  * The answers on an item (agree, say no, withdraw, take out), as the plan

@@ -1,6 +1,7 @@
 import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
 import { findAdjustment, findEffect } from "#app/modules/catalog/catalog.ts";
-import type { ContentOf, ItemKind } from "./content.ts";
+import type { ContentOf } from "./content.ts";
+import type { ItemKind } from "./kinds.ts";
 
 /**
  * The catalogue references in an item's content: an adjustment from the list

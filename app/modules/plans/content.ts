@@ -1,60 +1,29 @@
 import { z } from "zod";
+import { errorMessage } from "#app/modules/error-messages.ts";
 import { contentHash } from "#app/modules/hash.ts";
 import {
   dateRanges,
-  errorMessage,
   isCalendarDate,
   optionalDate,
   requiredDate,
   wholeNumber,
 } from "#app/modules/validation.ts";
+import {
+  adjustmentStages,
+  agreementTopics,
+  capacityAreas,
+  type ItemKind,
+  lastWeek,
+  tellers,
+  textLimits,
+  weekdays,
+} from "./kinds.ts";
 
 /**
  * What each kind of plan item holds, in work terms only: never a diagnosis or
  * treatment (free-text fields say so on the form). One schema per kind,
  * shared by the browser and the server; messages are translation keys.
  */
-export const itemKinds = [
-  "CAPACITY",
-  "ADJUSTMENT",
-  "SCHEDULE_PHASE",
-  "AGREEMENT",
-  "REVIEW",
-] as const;
-export type ItemKind = (typeof itemKinds)[number];
-
-export function isItemKind(value: unknown): value is ItemKind {
-  return typeof value === "string" && (itemKinds as readonly string[]).includes(value);
-}
-
-/** The six groups of the Dutch Functionele Mogelijkhedenlijst (FML). */
-export const capacityAreas = [
-  "personal",
-  "social",
-  "environment",
-  "dynamic",
-  "static",
-  "hours",
-] as const;
-export const adjustmentStages = ["planned", "in_place", "stopped", "refused"] as const;
-export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-export const agreementTopics = ["contact", "colleagues", "other"] as const;
-export const tellers = ["employee", "manager", "hr", "together"] as const;
-/** A schedule covers at most two years: phases start in week 1 to 104. */
-export const lastWeek = 104;
-
-/** The longest text each free-text field takes; the forms show it, with a count. */
-export const textLimits = {
-  whatHelps: 600,
-  whatIsHard: 600,
-  details: 600,
-  stageReason: 400,
-  tasksIncluded: 400,
-  tasksExcluded: 400,
-  text: 800,
-  note: 300,
-} as const;
-
 const required = "validation.required";
 const text = (max: number) =>
   z

@@ -7,7 +7,8 @@ import { proposeAdvised } from "./advised.server.ts";
 import { answeredMessage, declineSchema, isAnswerIntent, itemRefSchema } from "./answers.ts";
 import type { CaseAccess } from "./case-access.server.ts";
 import { catalogueProblems } from "./catalogue-check.server.ts";
-import { contentSchemas, isItemKind } from "./content.ts";
+import { contentSchemas } from "./content.ts";
+import { isItemKind } from "./kinds.ts";
 import { type Answer, answerItem, proposeItem } from "./plans.server.ts";
 import { repeatPhase } from "./schedule.server.ts";
 

@@ -23,13 +23,8 @@ import {
   type Transition,
   withdraw,
 } from "./agreement.ts";
-import {
-  type ContentOf,
-  type ItemKind,
-  itemHash,
-  normaliseContent,
-  type StoredContent,
-} from "./content.ts";
+import { type ContentOf, itemHash, normaliseContent, type StoredContent } from "./content.ts";
+import type { ItemKind } from "./kinds.ts";
 import { noteChangeFor, sendPlanAgreed } from "./notify.server.ts";
 import { diffVersions, planHash, type SnapshotItem, snapshotOf } from "./versions.ts";
 

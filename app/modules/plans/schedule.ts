@@ -1,5 +1,5 @@
 import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
-import { lastWeek } from "./content.ts";
+import { lastWeek } from "./kinds.ts";
 
 /**
  * Recovery is not a straight line, so a graded schedule can go back as well

@@ -1,5 +1,6 @@
 import { contentHash } from "#app/modules/hash.ts";
-import type { ItemKind, StoredContent } from "./content.ts";
+import type { StoredContent } from "./content.ts";
+import type { ItemKind } from "./kinds.ts";
 
 /**
  * Agreed versions of a plan: the agreed items frozen, with one fingerprint for
