@@ -5,6 +5,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import type { EntryContext, HandleErrorFunction, RouterContextProvider } from "react-router";
 import { ServerRouter } from "react-router";
 import { RenderInfoContext } from "./components/request-info.tsx";
+import { lazyPartsLoaded } from "./components/ui/lazy-part.ts";
 import { requestInfoContext } from "./modules/http/request-context.ts";
 import { requestTimingContext } from "./modules/http/server-timing.server.ts";
 import { languageOfRequest } from "./modules/i18n/languages.ts";
@@ -14,7 +15,7 @@ import { log } from "./modules/log.server.ts";
 
 export const streamTimeout = 5_000;
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -25,6 +26,7 @@ export default function handleRequest(
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
   const { nonce, requestId } = loadContext.get(requestInfoContext);
+  await lazyPartsLoaded();
   // The same function decides the language in the root loader, so both agree.
   const i18n = serverI18n(languageOfRequest(request), new Set(["common"]));
   const timing = loadContext.get(requestTimingContext);

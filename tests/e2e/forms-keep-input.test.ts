@@ -152,10 +152,13 @@ test("stepping back in the schedule says what it changes before it happens", asy
     });
   // No step back from a phase whose phase before has more hours, or from the first phase.
   await expect(phase("60", "10").getByText("Step back to the phase before")).toHaveCount(0);
-  const stepBack = phase("62", "20").locator("details", {
-    hasText: "Step back to the phase before",
+  // The link opens what stepping back would do (the element it controls), without a page load.
+  const stepBackLink = phase("62", "20").getByRole("link", {
+    name: "Step back to the phase before",
   });
-  await stepBack.getByText("Step back to the phase before").click();
+  await stepBackLink.click();
+  await expect(stepBackLink).toHaveAttribute("aria-expanded", "true");
+  const stepBack = manager.locator(`[id="${await stepBackLink.getAttribute("aria-controls")}"]`);
   await expect(
     stepBack.getByText(
       "After this phase, you go back to 10 hours a week for 2 weeks, from week 64.",

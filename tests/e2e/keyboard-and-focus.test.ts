@@ -127,7 +127,7 @@ test("saying no without a reason gets the app's own message, tied to the field, 
     if (javaScript) await hydrated(page);
     const card = page
       .getByRole("listitem")
-      .filter({ has: page.locator("summary", { hasText: "Nee zeggen" }) })
+      .filter({ has: page.getByRole("link", { name: "Nee zeggen" }) })
       .first();
     const title = (await card.getByRole("heading", { level: 3 }).textContent()) ?? "";
     await card.getByText("Nee zeggen").click();

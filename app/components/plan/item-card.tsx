@@ -1,11 +1,11 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { lazy, type ReactNode, Suspense } from "react";
+import type { ReactNode } from "react";
 import { Form, Link, useActionData, useNavigation } from "react-router";
 import { Button, buttonClasses } from "#app/components/ui/button.tsx";
 import { cx } from "#app/components/ui/cx.ts";
 import { useFocusTarget } from "#app/components/ui/focus-target.tsx";
+import { lazyPart } from "#app/components/ui/lazy-part.ts";
 import { OpenLink, useIsOpen } from "#app/components/ui/open-link.tsx";
-import { Spinner } from "#app/components/ui/spinner.tsx";
 import { withUserText } from "#app/components/user-text.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
@@ -14,7 +14,7 @@ import type { PlanItemView } from "#app/modules/plans/plans.server.ts";
 import { ItemDetails, ItemTitle, itemTitle, useDate } from "./item-summary.tsx";
 
 // The decline form loads its code (and the validation library) when opened.
-const DeclineReason = lazy(() => import("./decline-form.tsx"));
+const DeclineReason = lazyPart(() => import("./decline-form.tsx"));
 
 /** A plan item as a page receives it (dates arrive as strings after the first navigation). */
 export type CardItem = Omit<PlanItemView, "updatedAt"> & { updatedAt: Date | string };
@@ -227,11 +227,7 @@ function DeclineForm({
       <OpenLink name={name} className={buttonClasses("ghost")}>
         {t("actions.decline")}
       </OpenLink>
-      {open ? (
-        <Suspense fallback={<Spinner />}>
-          <DeclineReason item={item} lastResult={lastResult} />
-        </Suspense>
-      ) : null}
+      {open ? <DeclineReason item={item} lastResult={lastResult} /> : null}
     </div>
   );
 }

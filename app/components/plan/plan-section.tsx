@@ -1,8 +1,8 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { lazy, type ReactNode, Suspense } from "react";
+import type { ReactNode } from "react";
 import { useLocation, useSearchParams } from "react-router";
+import { lazyPart } from "#app/components/ui/lazy-part.ts";
 import { OpenLink, useIsOpen } from "#app/components/ui/open-link.tsx";
-import { Spinner } from "#app/components/ui/spinner.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { Side } from "#app/modules/plans/agreement.ts";
@@ -12,7 +12,7 @@ import { PhaseActions } from "./phase-actions.tsx";
 import { ScheduleTimeline } from "./schedule-timeline.tsx";
 
 // Forms load their code (and the validation library) when opened: most views open none.
-const AddItemForm = lazy(() => import("./add-item-form.tsx"));
+const AddItemForm = lazyPart(() => import("./add-item-form.tsx"));
 
 /**
  * One kind of plan item: its items with their answers, and the form to
@@ -117,11 +117,7 @@ function AddItem({
       <OpenLink name={name} className="font-semibold text-brand-700 underline">
         {t(`add.${kind}`)}
       </OpenLink>
-      {open ? (
-        <Suspense fallback={<Spinner />}>
-          <AddItemForm kind={kind} catalogue={catalogue} lastResult={lastResult} />
-        </Suspense>
-      ) : null}
+      {open ? <AddItemForm kind={kind} catalogue={catalogue} lastResult={lastResult} /> : null}
     </div>
   );
 }
