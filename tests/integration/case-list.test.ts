@@ -15,6 +15,7 @@ import { caseStatuses } from "#app/modules/cases/case-statuses.ts";
 import { db } from "#app/modules/db.server.ts";
 import type { Actor } from "#app/modules/policy/policy.ts";
 import { tenantDb } from "#app/modules/tenant.server.ts";
+import { loader as startPage } from "#app/routes/app.tsx";
 import { loader } from "#app/routes/cases.tsx";
 import { createCaseTeam, planOf } from "#tests/helpers/cases.ts";
 import { signInCookie } from "#tests/helpers/factories.ts";
@@ -254,6 +255,14 @@ describe("whose cases", () => {
     expect(none.status).toBe(200);
     expect(none.data?.cases).toEqual([]);
   });
+});
+
+test("the start page shows the list's first cases without reading them all", async () => {
+  const answer = await callRoute(startPage, get("/app", { Cookie: hr }));
+  const data = answer.data as { cases: { total: number; shown: Array<{ id: string }> } };
+  const first = (await list(hr)).data?.cases.slice(0, 5).map((entry) => entry.id);
+  expect(data.cases.shown.map((entry) => entry.id)).toEqual(first);
+  expect(data.cases.total).toBeGreaterThan(0);
 });
 
 describe("addresses the page never makes", () => {
