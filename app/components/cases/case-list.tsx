@@ -59,11 +59,11 @@ export function CaseList(props: Props) {
   return (
     <>
       {props.filterable ? <CaseFilters filters={filters} filtered={filtered} /> : null}
-      <p role="status" className="text-lg font-medium">
+      <p role="status" className="text-lg font-medium" data-testid="case-list-summary">
         {summary}
       </p>
       {cases.length > 0 ? (
-        <ul className="flex flex-col gap-3">
+        <ul className="flex flex-col gap-3" data-testid="case-list">
           {cases.map((record) => (
             <CaseItem key={record.id} record={record} employee={props.employee} />
           ))}
