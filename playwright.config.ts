@@ -37,7 +37,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `rm -rf tmp/e2e && mkdir -p tmp/e2e && npm run db:deploy && npm run db:seed && npm run serve > ${e2eServerLog} 2>&1`,
+    // Bulk BV (prisma/bulk.ts) with a few pages of cases, for the case list's paging.
+    command: `rm -rf tmp/e2e && mkdir -p tmp/e2e && npm run db:deploy && npm run db:seed && npm run db:seed:bulk -- --cases 60 --plan-items 10 && npm run serve > ${e2eServerLog} 2>&1`,
     url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,9 +1,12 @@
 import { Form, Link, redirect } from "react-router";
+import { CaseList } from "#app/components/cases/case-list.tsx";
 import { PageHeader } from "#app/components/page.tsx";
 import { ButtonLink, buttonClasses } from "#app/components/ui/button.tsx";
 import { requireMember } from "#app/modules/auth/request.server.ts";
-import { listCases } from "#app/modules/cases/cases.server.ts";
+import { listCasePage } from "#app/modules/cases/case-list.server.ts";
+import { parseCaseListQuery } from "#app/modules/cases/case-list.ts";
 import { assignedCasesEverywhere } from "#app/modules/cross-organization.server.ts";
+import { badRequest } from "#app/modules/http/errors.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { can } from "#app/modules/policy/policy.ts";
 import type { Route } from "./+types/cases";
@@ -29,38 +32,50 @@ export async function loader(args: Route.LoaderArgs) {
       role: actor.role,
       mayOpen: false,
       cases: [],
+      page: null,
     };
   }
-  const cases = await listCases(tdb, actor);
+  // The address is the list's whole state: filters and the page (app/modules/cases/case-list.ts).
+  const query = parseCaseListQuery(new URL(args.request.url).searchParams);
+  if (!query) badRequest();
+  const page = await listCasePage(tdb, actor, query);
+  const paged = query.after !== null || query.before !== null;
+  const unfiltered = query.status === "all" && query.q === "" && !paged;
   // An employee usually has one plan: "Your plan" goes straight to it.
-  const [only] = cases;
-  if (actor.role === "EMPLOYEE" && cases.length === 1 && only) throw redirect(`/cases/${only.id}`);
+  const [only] = page.cases;
+  if (actor.role === "EMPLOYEE" && unfiltered && page.cases.length === 1 && !page.next && only)
+    throw redirect(`/cases/${only.id}`);
   return {
     physician: null,
     currentOrganizationId: actor.organizationId,
     organizationName: membership.organizationName,
     role: actor.role,
     mayOpen: can(actor, "cases.open"),
-    cases: cases.map((record) => ({
-      id: record.id,
-      kind: record.kind,
-      status: record.status,
-      employeeName: record.employee?.name ?? null,
-      invitedEmail: record.invitedEmail,
-      managerName: record.manager.name,
-      agreedVersion: record.agreedVersion?.number ?? null,
+    cases: page.cases.map(({ caseRole, ...record }) => ({
+      ...record,
       // HR, an owner or a manager may also be the employee of a case of their own.
-      isOwn: record.caseRole === "EMPLOYEE",
+      isOwn: caseRole === "EMPLOYEE",
     })),
+    page: {
+      filters: { status: query.status, q: query.q },
+      total: page.total,
+      moreThanTotal: page.moreThanTotal,
+      next: page.next,
+      previous: page.previous,
+      paged,
+    },
   };
 }
 
 export default function Cases({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("cases");
-  const { cases, mayOpen, role, organizationName, physician } = loaderData;
-  if (physician)
+  const { cases, page, mayOpen, role, organizationName, physician } = loaderData;
+  if (physician || !page)
     return (
-      <PhysicianCases cases={physician} currentOrganizationId={loaderData.currentOrganizationId} />
+      <PhysicianCases
+        cases={physician ?? []}
+        currentOrganizationId={loaderData.currentOrganizationId}
+      />
     );
   const everyone = role === "OWNER" || role === "HR";
   return (
@@ -72,40 +87,12 @@ export default function Cases({ loaderData }: Route.ComponentProps) {
         />
         {mayOpen ? <ButtonLink to="/cases/new">{t("list.open")}</ButtonLink> : null}
       </div>
-      {cases.length === 0 ? <p className="text-lg text-muted">{t("list.empty")}</p> : null}
-      <ul className="flex flex-col gap-3">
-        {cases.map((record) => (
-          <li key={record.id} className="rounded-xl border border-line bg-surface p-4">
-            <div className="flex flex-wrap items-start justify-between gap-2">
-              <div>
-                <Link
-                  to={`/cases/${record.id}`}
-                  className="text-lg font-semibold text-brand-800 underline"
-                >
-                  {record.employeeName ?? t("list.invited", { email: record.invitedEmail ?? "" })}
-                </Link>
-                {record.isOwn && role !== "EMPLOYEE" ? (
-                  <span className="ml-2 rounded-md border border-brand-200 bg-brand-50 px-2 py-0.5 text-sm font-semibold text-brand-800">
-                    {t("list.yours")}
-                  </span>
-                ) : null}
-                <p className="text-muted">
-                  {t(`kinds.${record.kind}`)} · {t("list.manager")}
-                  {t("punctuation.colon", { ns: "common" })} {record.managerName}
-                </p>
-              </div>
-              <div className="text-right">
-                <p className="font-medium">{t(`statuses.${record.status}`)}</p>
-                <p className="text-sm text-muted">
-                  {record.agreedVersion
-                    ? t("list.agreedVersion", { number: record.agreedVersion })
-                    : t("list.noAgreedVersion")}
-                </p>
-              </div>
-            </div>
-          </li>
-        ))}
-      </ul>
+      <CaseList
+        {...page}
+        cases={cases}
+        filterable={role !== "EMPLOYEE"}
+        employee={role === "EMPLOYEE"}
+      />
     </div>
   );
 }

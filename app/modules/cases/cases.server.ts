@@ -2,14 +2,7 @@ import type { CaseKind, CaseStartKind, CaseStatus, Country } from "#app/generate
 import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import { type Client, normaliseEmail } from "#app/modules/auth/accounts.server.ts";
 import { createInvitation } from "#app/modules/organizations/invitations.server.ts";
-import {
-  type Actor,
-  type CaseParties,
-  can,
-  caseRole,
-  rolesForPart,
-  seesEveryCase,
-} from "#app/modules/policy/policy.ts";
+import { type Actor, type CaseParties, can, rolesForPart } from "#app/modules/policy/policy.ts";
 import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
 import type { TenantDb } from "#app/modules/tenant.server.ts";
 
@@ -54,39 +47,6 @@ export function partiesOf(record: {
     managerId: record.managerId,
     physicianId: record.physicianId,
   };
-}
-
-/**
- * The cases a person may see, each with what the person is in it: every case
- * for HR and owners (their own one as its employee), and for everyone else the
- * cases they take part in. The query only narrows; the policy decides each case.
- */
-export async function listCases(tdb: TenantDb, actor: Actor) {
-  const { userId } = actor;
-  const where = seesEveryCase(actor)
-    ? {}
-    : { OR: [{ employeeId: userId }, { managerId: userId }, { physicianId: userId }] };
-  const cases = await tdb.case.findMany({
-    where,
-    orderBy: [{ status: "asc" }, { updatedAt: "desc" }],
-    include: {
-      ...parties,
-      invitations: {
-        where: { acceptedAt: null, revokedAt: null },
-        select: { email: true },
-        take: 1,
-      },
-      versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, agreedAt: true } },
-    },
-  });
-  return cases
-    .filter((record) => can(actor, "case.view", partiesOf(record)))
-    .map(({ invitations, versions, ...record }) => ({
-      ...record,
-      invitedEmail: record.employee ? null : (invitations[0]?.email ?? null),
-      agreedVersion: versions[0] ?? null,
-      caseRole: caseRole(actor, partiesOf(record)),
-    }));
 }
 
 /**

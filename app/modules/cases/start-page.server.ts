@@ -1,8 +1,8 @@
 import { assignedCasesEverywhere } from "#app/modules/cross-organization.server.ts";
 import { waitingFor } from "#app/modules/plans/plans.server.ts";
-import type { Actor } from "#app/modules/policy/policy.ts";
+import { type Actor, caseRole } from "#app/modules/policy/policy.ts";
 import type { TenantDb } from "#app/modules/tenant.server.ts";
-import { listCases } from "./cases.server.ts";
+import { listCasePage } from "./case-list.server.ts";
 
 /** How many cases the start page lists before "All cases" takes over. */
 const shown = 5;
@@ -28,9 +28,17 @@ export async function startPageFor(tdb: TenantDb, actor: Actor) {
       },
     };
   }
-  const cases = await listCases(tdb, actor);
-  const own = cases.filter((record) => record.caseRole === "EMPLOYEE");
-  const others = cases.filter((record) => record.caseRole !== "EMPLOYEE");
+  // Only the list's first page: the start page costs the same in an organisation of any size.
+  const [page, employeeIn] = await Promise.all([
+    listCasePage(tdb, actor, { status: "all", q: "", after: null, before: null }),
+    tdb.case.findMany({
+      where: { employeeId: actor.userId },
+      orderBy: [{ status: "asc" }, { updatedAt: "desc" }],
+      select: { id: true, employeeId: true, managerId: true, physicianId: true },
+    }),
+  ]);
+  const own = employeeIn.filter((record) => caseRole(actor, record) === "EMPLOYEE");
+  const others = page.cases.filter((record) => record.caseRole !== "EMPLOYEE");
   return {
     ownPlans: await Promise.all(
       own.map(async (record) => ({
@@ -39,10 +47,11 @@ export async function startPageFor(tdb: TenantDb, actor: Actor) {
       })),
     ),
     cases: {
-      total: others.length,
+      // Whether there are any: the page's, or up to the list's count limit.
+      total: Math.max(others.length, page.total - own.length),
       shown: others.slice(0, shown).map((record) => ({
         id: record.id,
-        employeeName: record.employee?.name ?? null,
+        employeeName: record.employeeName,
         invitedEmail: record.invitedEmail,
         status: record.status,
       })),
