@@ -26,5 +26,7 @@ export function openAdapter(location: DatabaseLocation): OpenedAdapter {
       },
     };
   }
+  // A pool of up to 10 connections (pg's default) per process: WEB_CONCURRENCY
+  // processes hold up to 10 each (docs/decisions/0020).
   return { factory: new PrismaPg({ connectionString: location.url }), close: async () => {} };
 }
