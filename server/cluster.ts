@@ -206,6 +206,9 @@ export function superviseWorkers(count: number, appUrl: string): Promise<number>
 
   process.on("SIGTERM", () => stop("SIGTERM", 0));
   process.on("SIGINT", () => stop("SIGINT", 0));
+  // The primary hands out connections in turn, on every platform and whatever
+  // NODE_CLUSTER_SCHED_POLICY says (the operating system's choice is uneven).
+  cluster.schedulingPolicy = cluster.SCHED_RR;
   log.info("starting workers", primary({ workers: count }));
   for (const slot of slots) fork(slot);
   return done;

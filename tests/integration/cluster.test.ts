@@ -39,13 +39,14 @@ function logLines(server: RunningServer): LogLine[] {
 
 /** Waits until the server has logged a line that `matches`; returns it. */
 async function logged(server: RunningServer, matches: (line: LogLine) => boolean) {
-  const deadline = Date.now() + 30_000;
+  // Well inside the test's own timeout, so that a failure shows the output.
+  const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     const line = logLines(server).find(matches);
     if (line) return line;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`Not logged within 30 s:\n${server.output()}`);
+  throw new Error(`Not logged within 15 s:\n${server.output()}`);
 }
 
 /**
