@@ -121,10 +121,7 @@ export function superviseWorkers(count: number, appUrl: string): Promise<number>
   }));
   let stopping = false;
   let exitCode = 0;
-  let resolveDone: (code: number) => void = () => {};
-  const done = new Promise<number>((resolve) => {
-    resolveDone = resolve;
-  });
+  const done = Promise.withResolvers<number>();
   let forceTimer: NodeJS.Timeout | undefined;
 
   const running = () => slots.filter((slot) => slot.worker);
@@ -132,7 +129,7 @@ export function superviseWorkers(count: number, appUrl: string): Promise<number>
     if (running().length > 0 || slots.some((slot) => slot.restartTimer)) return;
     if (forceTimer) clearTimeout(forceTimer);
     log.info("cluster stopped", primary({ exitCode }));
-    resolveDone(exitCode);
+    done.resolve(exitCode);
   };
 
   const fork = (slot: Slot) => {
@@ -191,8 +188,9 @@ export function superviseWorkers(count: number, appUrl: string): Promise<number>
     for (const slot of slots) {
       if (slot.restartTimer) clearTimeout(slot.restartTimer);
       slot.restartTimer = undefined;
-      // Each worker stops as one process would: no new connections, running
-      // requests and job batches finish, the database is closed.
+      // Each worker stops as a single process would (stop() in server/index.ts):
+      // it closes its connections, lets a running job batch finish and closes
+      // the database.
       slot.worker?.process.kill("SIGTERM");
     }
     forceTimer = setTimeout(() => {
@@ -211,5 +209,5 @@ export function superviseWorkers(count: number, appUrl: string): Promise<number>
   cluster.schedulingPolicy = cluster.SCHED_RR;
   log.info("starting workers", primary({ workers: count }));
   for (const slot of slots) fork(slot);
-  return done;
+  return done.promise;
 }
