@@ -9,8 +9,14 @@ import express from "express";
 import { envOrExit } from "../app/modules/env.server.ts";
 import { securityHeaders } from "../app/modules/http/security-headers.ts";
 import { log } from "../app/modules/log.server.ts";
+import { superviseWorkers, workerNumber, workersToFork } from "./cluster.ts";
 
 const env = envOrExit();
+// WEB_CONCURRENCY on PostgreSQL: this process only forks and watches the
+// workers, each of which runs this file and serves (server/cluster.ts).
+const workers = workersToFork(env);
+if (workers > 0) process.exit(await superviseWorkers(workers, env.APP_URL));
+const worker = workerNumber();
 const development = env.NODE_ENV === "development";
 const https = env.APP_URL.startsWith("https:");
 
@@ -28,6 +34,8 @@ server.use((req, res, next) => {
   // Decided here, where "trust proxy" is set, for development (where the app is not mounted) and production alike.
   res.locals.ip = req.ip ?? "unknown";
   res.set({ "X-Request-Id": requestId, ...securityHeaders({ nonce, development, https }) });
+  // Which worker answered (its number, 1 to n), when there are several.
+  if (worker) res.set("X-Worker", String(worker));
   const started = performance.now();
   res.on("finish", () => {
     log.info("request", {
@@ -68,7 +76,8 @@ if (development) {
 
 const listener = server.listen(env.PORT, env.HOST, () => {
   log.info("listening", { url: env.APP_URL, database: env.DATABASE_URL.split(":")[0] });
-  console.log(`\n  Werkpad is running on ${env.APP_URL}\n`);
+  // In a cluster the primary says so once all workers listen.
+  if (!worker) console.log(`\n  Werkpad is running on ${env.APP_URL}\n`);
 });
 
 let stopping = false;

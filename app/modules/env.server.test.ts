@@ -45,6 +45,20 @@ describe("parseEnv", () => {
     expect(parseEnv({ TRUST_PROXY: "::1,fd00::/8" }).TRUST_PROXY).toEqual(["::1", "fd00::/8"]);
   });
 
+  test("WEB_CONCURRENCY is one process unless it names more", () => {
+    expect(parseEnv({}).WEB_CONCURRENCY).toBe(1);
+    expect(parseEnv({ WEB_CONCURRENCY: "4" }).WEB_CONCURRENCY).toBe(4);
+  });
+
+  test.each(["0", "-1", "2.5", "two", ""])(
+    "WEB_CONCURRENCY=%j is refused with a message",
+    (value) => {
+      expect(() => parseEnv({ WEB_CONCURRENCY: value })).toThrow(
+        `WEB_CONCURRENCY: must be a whole number of server processes, 1 or more (got ${JSON.stringify(value)})`,
+      );
+    },
+  );
+
   test.each(["true", "yes", "10.0.0.0/33", "10.0.0", "example.com"])(
     "TRUST_PROXY=%s is refused with a message",
     (value) => {

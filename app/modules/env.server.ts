@@ -57,6 +57,16 @@ const envSchema = z
       .refine((value) => /^(pglite:|postgres(ql)?:\/\/)/.test(value), {
         message: "must start with pglite: (embedded database) or postgres:// (a PostgreSQL server)",
       }),
+    /**
+     * Server processes on this machine (server/cluster.ts): a primary forks this
+     * many workers that share the port. Only on a PostgreSQL server and in
+     * production; the embedded database and development run one process.
+     */
+    WEB_CONCURRENCY: z.coerce
+      .number({ error: "must be a whole number of server processes, 1 or more" })
+      .int({ error: "must be a whole number of server processes, 1 or more" })
+      .min(1, { error: "must be a whole number of server processes, 1 or more" })
+      .default(1),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     /** Without it e-mails stay in the outbox (readable at /dev/outbox outside production). */
     RESEND_API_KEY: z.string().min(1).optional(),

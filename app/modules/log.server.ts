@@ -4,6 +4,8 @@
  * Never log personal or medical content: log ids, not text. Tests can attach a
  * sink to read everything the application logs (the privacy canary reads it).
  */
+import cluster from "node:cluster";
+
 type Level = "debug" | "info" | "warn" | "error";
 type Fields = Record<string, unknown>;
 export type LogRecord = { level: Level; msg: string; time: string } & Fields;
@@ -83,12 +85,23 @@ function isDatabaseError(error: Error): boolean {
   );
 }
 
+/**
+ * In a worker of the cluster (server/cluster.ts, WEB_CONCURRENCY) every line
+ * says which worker wrote it: its number (1 to n, kept by its replacement)
+ * and its process id. The primary names itself in its own lines.
+ */
+function workerFields(): Fields {
+  const worker = cluster.isWorker ? Number(process.env.WERKPAD_WORKER) : 0;
+  return worker > 0 ? { process: "worker", worker, pid: process.pid } : {};
+}
+
 function write(level: Level, msg: string, fields: Fields = {}) {
   const { error, ...rest } = fields;
   const record: LogRecord = {
     level,
     msg,
     time: new Date().toISOString(),
+    ...workerFields(),
     ...rest,
     ...(error === undefined ? {} : { error: serialiseError(error) }),
   };

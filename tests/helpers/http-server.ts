@@ -6,19 +6,23 @@ import { mockServer } from "#tests/mocks/server.ts";
 
 /**
  * Werkpad's real HTTP server (server/index.ts) in a child process, in
- * development mode (Vite compiles the app, so no build is needed), on a free
- * port and the test file's own database. For what only the HTTP server
- * decides: start-up checks, which proxy may name the client, real headers.
+ * development mode (Vite compiles the app, so no build is needed) or, with
+ * `built`, in production on the build, on a free port and the test file's own
+ * database. For what only the HTTP server decides: start-up checks, which
+ * proxy may name the client, real headers, several processes.
  */
 export type RunningServer = {
   url: string;
+  /** The process started: the server, or the primary of a cluster. */
+  pid: number;
   /** fetch() on the server; requests to it pass the network edge's mocks. */
   fetch: (path: string, init?: RequestInit) => Promise<Response>;
   output: () => string;
-  stop: () => Promise<void>;
+  /** Sends SIGTERM and waits for the process to exit; its exit code. */
+  stop: () => Promise<number | null>;
 };
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = createServer().listen(0, "127.0.0.1");
   await once(probe, "listening");
   const address = probe.address();
@@ -27,9 +31,13 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-function run(environment: Record<string, string>): { child: ChildProcess; output: () => string } {
+function run(
+  environment: Record<string, string>,
+  built = false,
+): { child: ChildProcess; output: () => string } {
   let output = "";
-  const child = spawn(process.execPath, ["--conditions=development", "server/index.ts"], {
+  const flags = built ? [] : ["--conditions=development"];
+  const child = spawn(process.execPath, [...flags, "server/index.ts"], {
     env: { ...process.env, LOG_LEVEL: "warn", ...environment },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -42,22 +50,31 @@ function run(environment: Record<string, string>): { child: ChildProcess; output
   return { child, output: () => output };
 }
 
-/** Starts the server and waits until /healthz answers. */
+/**
+ * Starts the server and waits until /healthz answers. `built` runs the
+ * production build (`npm run build` first) instead of development.
+ */
 export async function startServer(
   environment: Record<string, string> = {},
+  { built = false }: { built?: boolean } = {},
 ): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const { child, output } = run({
-    NODE_ENV: "development",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    ...environment,
-  });
+  const { child, output } = run(
+    {
+      NODE_ENV: built ? "production" : "development",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ...environment,
+    },
+    built,
+  );
+  // Once the process has exited and its output is read to the end.
+  const closed = once(child, "close");
   const stop = async () => {
-    if (child.exitCode !== null) return;
-    child.kill("SIGTERM");
-    await once(child, "exit");
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await closed;
+    return child.exitCode;
   };
   const serverFetch = (path: string, init?: RequestInit) => {
     // The mocks are reset after each test, so the way through is opened per request.
@@ -71,7 +88,7 @@ export async function startServer(
       (response) => response.ok,
       () => false,
     );
-    if (healthy) return { url, fetch: serverFetch, output, stop };
+    if (healthy) return { url, pid: child.pid ?? 0, fetch: serverFetch, output, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();

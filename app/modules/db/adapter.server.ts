@@ -1,30 +1,11 @@
 import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { DatabaseLocation } from "./location.ts";
 
-/** Where the data lives, read from DATABASE_URL. */
-export type DatabaseLocation =
-  | { kind: "pglite"; dataDir: string }
-  | { kind: "postgres"; url: string };
-
-export const defaultDatabaseUrl = "pglite:./data/pglite";
-
-/**
- * `pglite:<folder>` (or nothing) means embedded PostgreSQL in that folder,
- * relative to the working directory; `postgres://…` means a PostgreSQL server.
- */
-export function parseDatabaseUrl(value: string | undefined): DatabaseLocation {
-  const url = value?.trim() || defaultDatabaseUrl;
-  if (url.startsWith("pglite:")) {
-    const folder = url.slice("pglite:".length) || "./data/pglite";
-    return { kind: "pglite", dataDir: path.resolve(folder) };
-  }
-  if (/^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
-  throw new Error("DATABASE_URL must start with pglite: or postgres://");
-}
+export { type DatabaseLocation, defaultDatabaseUrl, parseDatabaseUrl } from "./location.ts";
 
 export type OpenedAdapter = {
   factory: SqlMigrationAwareDriverAdapterFactory;
@@ -45,5 +26,7 @@ export function openAdapter(location: DatabaseLocation): OpenedAdapter {
       },
     };
   }
+  // A pool of up to 10 connections (pg's default) per process: WEB_CONCURRENCY
+  // processes hold up to 10 each (docs/decisions/0020).
   return { factory: new PrismaPg({ connectionString: location.url }), close: async () => {} };
 }
