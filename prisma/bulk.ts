@@ -25,17 +25,15 @@ import {
   propose,
   type Side,
 } from "#app/modules/plans/agreement.ts";
+import { contentSchemas, itemHash, normaliseContent } from "#app/modules/plans/content.ts";
 import {
   adjustmentStages,
   agreementTopics,
   capacityAreas,
-  contentSchemas,
   type ItemKind,
-  itemHash,
   itemKinds,
-  normaliseContent,
   weekdays,
-} from "#app/modules/plans/content.ts";
+} from "#app/modules/plans/kinds.ts";
 import { planHash, type SnapshotItem, snapshotOf } from "#app/modules/plans/versions.ts";
 import { demoPassword } from "./demo.ts";
 

@@ -458,7 +458,7 @@ test("the bulk data is complete: the big plan's case and Bulk BV's people", asyn
   // The big plan opens as the app wrote it: every item, one agreed version, items in every state.
   const plan = await planOf(hr, bulkItemsCaseId);
   expect(plan.items).toHaveLength(30);
-  expect(plan.versions.map((version) => version.number)).toEqual([1]);
+  expect(plan.latestVersion?.number).toBe(1);
   expect(new Set(plan.items.map((item) => item.kind)).size).toBe(5);
   expect(new Set(plan.items.map((item) => item.status.kind))).toEqual(
     new Set(["agreed", "awaiting", "declined"]),

@@ -27,6 +27,8 @@ export async function repeatPhase(
     .$transaction(async (tx) => {
       const items = await tx.planItem.findMany({
         where: { caseId: record.id, kind: "SCHEDULE_PHASE", removedAt: null },
+        // The page's order: phases that start in the same week keep theirs.
+        orderBy: { createdAt: "asc" },
       });
       const contentOf = new Map(
         items.map((item) => [item.id, item.content as SchedulePhaseContent]),
