@@ -3,7 +3,7 @@ import { CatalogueFinder } from "#app/components/plan/catalogue-finder.tsx";
 import { PhysicianSection } from "#app/components/plan/physician-section.tsx";
 import { PlanHeader, PlanState } from "#app/components/plan/plan-header.tsx";
 import { PlanSection } from "#app/components/plan/plan-section.tsx";
-import { onlyOpenChanged } from "#app/components/ui/open-link.tsx";
+import { onlyOpenChanged, openParameter } from "#app/components/ui/open-link.tsx";
 import { clientOf } from "#app/modules/auth/request.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import { languageOfRequest } from "#app/modules/i18n/languages.ts";
@@ -20,17 +20,33 @@ export async function loader(args: Route.LoaderArgs) {
     language: languageOfRequest(args.request),
     query: url.searchParams.get("q") ?? "",
     effect: url.searchParams.get("effect") ?? "",
+    wholeCatalogue: offersWholeCatalogue(url),
   });
 }
 
-/** Opening a form (`?open=`) or choosing an adjustment to propose reads nothing new. */
+/** Whether the page shows the form to propose an adjustment, which offers the whole catalogue. */
+function offersWholeCatalogue(url: URL): boolean {
+  return (
+    url.searchParams.get(openParameter) === "add-ADJUSTMENT" || url.searchParams.has("adjustment")
+  );
+}
+
+/**
+ * Opening a form (`?open=`) reads nothing new, except the first time the
+ * adjustment form opens: the page then needs every adjustment's name.
+ */
 export function shouldRevalidate({
   currentUrl,
   nextUrl,
   formMethod,
   defaultShouldRevalidate,
 }: ShouldRevalidateFunctionArgs) {
-  if (formMethod === undefined && onlyOpenChanged(currentUrl, nextUrl, ["adjustment"]))
+  const catalogueNeeded = offersWholeCatalogue(nextUrl) && !offersWholeCatalogue(currentUrl);
+  if (
+    formMethod === undefined &&
+    !catalogueNeeded &&
+    onlyOpenChanged(currentUrl, nextUrl, ["adjustment"])
+  )
     return false;
   return defaultShouldRevalidate;
 }

@@ -361,9 +361,10 @@ describe("what each page costs the database", () => {
     emailVerified: true,
   };
   const bulkManager: Actor = { ...bulkHr, userId: "bulk-manager-1", role: "MANAGER" };
+  // Prisma names the table by an alias ("t0") when it joins relations in the same statement.
   const isKeys = (statement: Statement) =>
     statement.sql.includes('FROM "public"."Case"') &&
-    statement.sql.includes('ORDER BY "public"."Case"."updatedAt"');
+    /ORDER BY ("public"\."Case"|"t0")\."updatedAt"/.test(statement.sql);
 
   test("a fixed handful of statements, however many cases: no query per case", async () => {
     const small: Actor = {
@@ -380,8 +381,8 @@ describe("what each page costs the database", () => {
       // At most one query of sort keys per status of the filter…
       expect(statements.filter(isKeys).length).toBeLessThanOrEqual(caseStatuses.length);
       // …then the page's cases with their employee, manager, open invitation and
-      // latest agreed version (one query each), and the count: six, for 1 case or 25.
-      expect(statements.filter((statement) => !isKeys(statement))).toHaveLength(6);
+      // latest agreed version (joined in one statement), and the count: two, for 1 case or 25.
+      expect(statements.filter((statement) => !isKeys(statement))).toHaveLength(2);
     }
     // A page inside one status reads one query of keys.
     expect(firstPage.statements.filter(isKeys)).toHaveLength(1);

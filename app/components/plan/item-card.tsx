@@ -16,8 +16,8 @@ import { ItemDetails, ItemTitle, itemTitle, useDate } from "./item-summary.tsx";
 // The decline form loads its code (and the validation library) when opened.
 const DeclineReason = lazyPart(() => import("./decline-form.tsx"));
 
-/** A plan item as a page receives it (dates arrive as strings after the first navigation). */
-export type CardItem = Omit<PlanItemView, "updatedAt"> & { updatedAt: Date | string };
+/** A plan item as a page receives it. */
+export type CardItem = PlanItemView;
 
 const tone = {
   agreed: "border-success-700/30 bg-success-50 text-success-700",

@@ -119,12 +119,11 @@ export function ItemDetails({ kind, content, catalogue }: ItemProps) {
   }
   if (lines.length === 0) return null;
   return (
-    <ul className="mt-1 flex flex-col gap-0.5 text-ink">
+    // Line breaks people typed are kept (whitespace-pre-line, inherited by every line).
+    <ul className="mt-1 flex flex-col gap-0.5 whitespace-pre-line text-ink">
       {lines.map((line, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: an item's lines are rebuilt, never reordered
-        <li key={index} className="whitespace-pre-line">
-          {line}
-        </li>
+        <li key={index}>{line}</li>
       ))}
     </ul>
   );

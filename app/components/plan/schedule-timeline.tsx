@@ -23,8 +23,9 @@ export function ScheduleTimeline({ phases }: { phases: Phase[] }) {
   const height = 180;
   const top = 20;
   const bottom = 28;
-  const x = (week: number) => ((week - firstWeek) / weeks) * width;
-  const y = (hours: number) => top + (1 - hours / maxHours) * (height - top - bottom);
+  // Whole pixels: the drawing looks the same, and the page carries no long decimals.
+  const x = (week: number) => Math.round(((week - firstWeek) / weeks) * width);
+  const y = (hours: number) => Math.round(top + (1 - hours / maxHours) * (height - top - bottom));
   return (
     <figure className="rounded-xl border border-line bg-surface p-4">
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" aria-hidden="true">

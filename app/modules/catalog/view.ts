@@ -13,23 +13,26 @@ export type CatalogueView = {
 };
 
 /**
- * `describe`: the adjustments whose description the page shows (those in the
- * plan, suggested or found); every one when not given. The descriptions are
- * most of the catalogue's weight.
+ * The catalogue as a page needs it. `name`: the adjustments the page names
+ * (those in the plan, advised, suggested or found); `describe`: those whose
+ * description it shows. Every one when not given: a form that offers the
+ * whole catalogue needs every name.
  */
 export function catalogueIn(
   catalogue: Catalogue,
   language: Language,
-  describe?: ReadonlySet<string>,
+  { name, describe }: { name?: ReadonlySet<string>; describe?: ReadonlySet<string> } = {},
 ): CatalogueView {
   return {
     effects: catalogue.effects.map((effect) => ({ id: effect.id, label: effect.label[language] })),
-    adjustments: catalogue.adjustments.map((adjustment) => ({
-      id: adjustment.id,
-      title: adjustment.title[language],
-      ...(describe && !describe.has(adjustment.id)
-        ? {}
-        : { description: adjustment.description[language] }),
-    })),
+    adjustments: catalogue.adjustments
+      .filter((adjustment) => !name || name.has(adjustment.id))
+      .map((adjustment) => ({
+        id: adjustment.id,
+        title: adjustment.title[language],
+        ...(describe && !describe.has(adjustment.id)
+          ? {}
+          : { description: adjustment.description[language] }),
+      })),
   };
 }

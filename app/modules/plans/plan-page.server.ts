@@ -21,7 +21,13 @@ import { adjustmentsInPlan, suggestedAdjustments } from "./suggestions.ts";
  */
 export async function planPage(
   { member, tdb, record, side }: CaseAccess,
-  options: { language: Language; query: string; effect: string },
+  options: {
+    language: Language;
+    query: string;
+    effect: string;
+    /** The form that proposes an adjustment is open: it offers every adjustment by name. */
+    wholeCatalogue: boolean;
+  },
 ) {
   const { actor } = member;
   // The plan, the physician's newest advice, the reviews and the consents in
@@ -52,6 +58,7 @@ export async function planPage(
       : null;
   const suggested = suggestedAdjustments(catalogue, plan.items);
   const inPlan = adjustmentsInPlan(plan.items);
+  const described = new Set([...inPlan, ...suggested, ...(results ?? [])]);
   return {
     caseView: {
       id: record.id,
@@ -71,11 +78,12 @@ export async function planPage(
     side,
     mayManage: can(actor, "case.manage", partiesOf(record)),
     plan,
-    catalogue: catalogueIn(
-      catalogue,
-      language,
-      new Set([...inPlan, ...suggested, ...(results ?? [])]),
-    ),
+    catalogue: catalogueIn(catalogue, language, {
+      name: options.wholeCatalogue
+        ? undefined
+        : new Set([...described, ...(advice?.advisedAdjustments ?? [])]),
+      describe: described,
+    }),
     search: { query, effect, results },
     suggested,
     adjustmentsInPlan: [...inPlan],

@@ -48,7 +48,6 @@ function viewOf(item: PlanItem, agreedIds: Set<string>, names = new Map<string, 
     status: statusOf(item as ItemState),
     awaiting: awaitingSide(item as ItemState),
     inAgreedVersion: agreedIds.has(item.id),
-    updatedAt: item.updatedAt,
   };
 }
 
