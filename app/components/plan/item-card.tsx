@@ -19,12 +19,8 @@ const DeclineReason = lazyPart(() => import("./decline-form.tsx"));
 /** A plan item as a page receives it. */
 export type CardItem = PlanItemView;
 
-const tone = {
-  agreed: "border-success-700/30 bg-success-50 text-success-700",
-  mine: "border-brand-600/40 bg-brand-50 text-brand-800",
-  other: "border-line bg-canvas text-muted",
-  declined: "border-danger-600/30 bg-danger-50 text-danger-700",
-} as const;
+/** The badge's colours, by what it says (`badge-<tone>` in app.css). */
+type Tone = "agreed" | "mine" | "other" | "declined";
 
 /**
  * One item of the plan: what it says, who proposed it, where the agreement
@@ -61,7 +57,7 @@ export function ItemCard({
   const declineResult = actionData?.form === `decline-${item.id}` ? actionData.reply : undefined;
   const focusTarget = useFocusTarget(`item-${item.id}`);
 
-  let badge: { text: ReactNode; tone: keyof typeof tone };
+  let badge: { text: ReactNode; tone: Tone };
   if (status.kind === "agreed") badge = { text: t("status.agreed"), tone: "agreed" };
   else if (status.kind === "declined")
     badge = {
@@ -111,20 +107,12 @@ export function ItemCard({
     status.kind !== "removal-proposed";
 
   return (
-    <li
-      className={cx(
-        "rounded-xl border bg-surface p-4 sm:p-5",
-        myTurn ? "border-brand-600" : "border-line",
-      )}
-      aria-labelledby={`item-${item.id}`}
-    >
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <h3 {...focusTarget} className="text-lg font-semibold text-ink">
+    <li className={cx("item-card", myTurn && "item-card-mine")} aria-labelledby={`item-${item.id}`}>
+      <div className="item-head">
+        <h3 {...focusTarget} className="item-title">
           <ItemTitle kind={item.kind} content={item.content} catalogue={catalogue} />
         </h3>
-        <p className={cx("rounded-md border px-2 py-0.5 text-sm font-semibold", tone[badge.tone])}>
-          {badge.text}
-        </p>
+        <p className={`badge badge-${badge.tone}`}>{badge.text}</p>
       </div>
       <ItemDetails kind={item.kind} content={item.content} catalogue={catalogue} />
       <p className="mt-2 text-sm text-muted">
@@ -137,7 +125,7 @@ export function ItemCard({
       </p>
 
       {side ? (
-        <div className="mt-3 flex flex-wrap items-start gap-2">
+        <div className="item-actions">
           {canAgree ? (
             <Form method="post">
               {hidden}
