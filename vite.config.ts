@@ -7,6 +7,25 @@ export default defineConfig({
   // React Router's request handler; server/index.ts imports it in production.
   environments: {
     ssr: { build: { rolldownOptions: { input: "./server/app.ts" } } },
+    client: {
+      build: {
+        rolldownOptions: {
+          output: {
+            // The small modules every page uses (buttons, translation, dates,
+            // the policy) travel as one file instead of a dozen tiny ones:
+            // fewer requests and preload links, and better compression.
+            advancedChunks: {
+              groups: [
+                {
+                  name: "shared",
+                  test: /\/app\/(components\/(ui\/(button|card|cx|focus-target|open-link|lazy-part|pending|spinner|toast)|page|request-info|status-page|user-text)|modules\/(dates|i18n\/|policy|error-messages))/,
+                },
+              ],
+            },
+          },
+        },
+      },
+    },
   },
   plugins: [tailwindcss(), reactRouter()],
 });

@@ -69,7 +69,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
                     {record.employeeName ??
                       tc("list.invited", { email: record.invitedEmail ?? "" })}
                   </Link>
-                  <span className="text-sm text-muted">{tc(`statuses.${record.status}`)}</span>
+                  <span className="text-sm text-muted">
+                    {tc(`caseStatuses.${record.status}`, { ns: "common" })}
+                  </span>
                 </li>
               ))}
             </ul>

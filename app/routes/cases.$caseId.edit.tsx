@@ -79,7 +79,7 @@ export default function EditCase({ loaderData, actionData }: Route.ComponentProp
           label={t("form.status")}
           options={caseStatuses.map((status) => ({
             value: status,
-            label: t(`statuses.${status}`),
+            label: t(`caseStatuses.${status}`, { ns: "common" }),
           }))}
         />
         <TextAreaField

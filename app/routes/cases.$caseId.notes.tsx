@@ -92,7 +92,7 @@ export default function PrivateNotes({ loaderData, actionData }: Route.Component
     <div className="flex max-w-2xl flex-col gap-6">
       <p>
         <Link to={`/cases/${loaderData.caseId}`} className="font-medium text-brand-700 underline">
-          ← {t("notes.link")}
+          ← {t("notesLink", { ns: "plans" })}
         </Link>
       </p>
       <PageHeader title={t("notes.title")} intro={<p>{t("notes.intro")}</p>} />

@@ -84,15 +84,21 @@ export default function PhysicianWorkspace({ loaderData, actionData }: Route.Com
         title={
           latestVersion
             ? t("workspace.reviewHeading", { number: latestVersion })
-            : t("section.reviewHeading")
+            : t("physicianSection.reviewHeading", { ns: "plans" })
         }
       >
         {latestReview && latestVersion ? (
           <p className="mb-4 text-muted">
-            {t(latestReview.outcome === "CONCERNS" ? "section.concerns" : "section.reviewed", {
-              number: latestVersion,
-              date: formatMoment(i18n.language, latestReview.createdAt),
-            })}
+            {t(
+              latestReview.outcome === "CONCERNS"
+                ? "physicianSection.concerns"
+                : "physicianSection.reviewed",
+              {
+                ns: "plans",
+                number: latestVersion,
+                date: formatMoment(i18n.language, latestReview.createdAt),
+              },
+            )}
           </p>
         ) : null}
         {latestVersion ? (

@@ -24,16 +24,21 @@ export async function loader(args: Route.LoaderArgs) {
   });
 }
 
-/** Whether the page shows the form to propose an adjustment, which offers the whole catalogue. */
+/** Forms that offer the whole catalogue: proposing an adjustment or a capacity, and searching. */
+const wholeCatalogueForms = new Set(["add-ADJUSTMENT", "add-CAPACITY", "search"]);
+
+/** Whether the page shows a form that offers the whole catalogue (every adjustment, every effect). */
 function offersWholeCatalogue(url: URL): boolean {
+  const { searchParams } = url;
   return (
-    url.searchParams.get(openParameter) === "add-ADJUSTMENT" || url.searchParams.has("adjustment")
+    wholeCatalogueForms.has(searchParams.get(openParameter) ?? "") ||
+    ["adjustment", "q", "effect"].some((name) => searchParams.has(name))
   );
 }
 
 /**
- * Opening a form (`?open=`) reads nothing new, except the first time the
- * adjustment form opens: the page then needs every adjustment's name.
+ * Opening a form (`?open=`) reads nothing new, except the first time a form
+ * that offers the whole catalogue opens: the page then needs all its names.
  */
 export function shouldRevalidate({
   currentUrl,

@@ -73,7 +73,10 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
         <SelectField
           {...fieldProps(fields.kind)}
           label={t("form.kind")}
-          options={caseKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+          options={caseKinds.map((kind) => ({
+            value: kind,
+            label: t(`caseKinds.${kind}`, { ns: "common" }),
+          }))}
         />
         <fieldset className="flex flex-col gap-4 rounded-xl border border-line p-4">
           <legend className="px-1 font-semibold">{t("form.employee")}</legend>

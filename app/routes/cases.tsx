@@ -136,7 +136,8 @@ function PhysicianCases({
                   <div>
                     <p className="text-lg font-semibold">{record.employeeName ?? "—"}</p>
                     <p className="text-muted">
-                      {tc(`kinds.${record.kind}`)} · {tc(`statuses.${record.status}`)} ·{" "}
+                      {tc(`caseKinds.${record.kind}`, { ns: "common" })} ·{" "}
+                      {tc(`caseStatuses.${record.status}`, { ns: "common" })} ·{" "}
                       {record.latestVersion === null
                         ? t("list.noVersion")
                         : record.latestReview?.versionNumber === record.latestVersion

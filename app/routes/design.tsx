@@ -31,13 +31,14 @@ export async function action({ request }: Route.ActionArgs) {
   }
   return redirectWithToast("/design", {
     kind: "success",
-    message: "designSystem.submitted",
+    message: "design:submitted",
     values: { name: submission.value.name },
   });
 }
 
 export default function DesignSystem({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
+  const { t: td } = useTranslation("design");
   const submitting = useIsSubmitting("/design");
   const [form, fields] = useForm({
     lastResult: actionData,
@@ -49,26 +50,26 @@ export default function DesignSystem({ actionData }: Route.ComponentProps) {
   });
   return (
     <div className="flex flex-col gap-8">
-      <title>{`${t("designSystem.title")} · ${t("app.name")}`}</title>
+      <title>{`${td("title")} · ${t("app.name")}`}</title>
       <meta name="robots" content="noindex" />
       <header className="max-w-3xl">
-        <h1 className="text-3xl font-bold tracking-tight">{t("designSystem.title")}</h1>
-        <p className="mt-2 text-lg text-muted">{t("designSystem.intro")}</p>
+        <h1 className="text-3xl font-bold tracking-tight">{td("title")}</h1>
+        <p className="mt-2 text-lg text-muted">{td("intro")}</p>
       </header>
 
-      <Card title={t("designSystem.buttons")}>
+      <Card title={td("buttons")}>
         <div className="flex flex-wrap gap-3">
-          <Button>{t("designSystem.primary")}</Button>
-          <Button variant="secondary">{t("designSystem.secondary")}</Button>
-          <Button variant="danger">{t("designSystem.danger")}</Button>
-          <Button pending pendingLabel={t("designSystem.pending")}>
+          <Button>{td("primary")}</Button>
+          <Button variant="secondary">{td("secondary")}</Button>
+          <Button variant="danger">{td("danger")}</Button>
+          <Button pending pendingLabel={td("pending")}>
             {t("actions.save")}
           </Button>
         </div>
       </Card>
 
-      <Card title={t("designSystem.formHeading")}>
-        <p className="mb-4 text-muted">{t("designSystem.formIntro")}</p>
+      <Card title={td("formHeading")}>
+        <p className="mb-4 text-muted">{td("formIntro")}</p>
         <Form
           method="post"
           {...getFormProps(form)}
@@ -79,46 +80,46 @@ export default function DesignSystem({ actionData }: Route.ComponentProps) {
             {...fieldProps(fields.name)}
             type="text"
             autoComplete="name"
-            label={t("designSystem.nameLabel")}
-            hint={t("designSystem.nameHint")}
+            label={td("nameLabel")}
+            hint={td("nameHint")}
           />
           <TextField
             {...fieldProps(fields.email)}
             type="email"
             autoComplete="email"
-            label={t("designSystem.emailLabel")}
+            label={td("emailLabel")}
           />
           <SelectField
             {...fieldProps(fields.role)}
-            label={t("designSystem.roleLabel")}
-            hint={t("designSystem.roleHint")}
-            placeholder={t("designSystem.roleChoose")}
-            options={roles.map((role) => ({ value: role, label: t(`designSystem.roles.${role}`) }))}
+            label={td("roleLabel")}
+            hint={td("roleHint")}
+            placeholder={td("roleChoose")}
+            options={roles.map((role) => ({ value: role, label: td(`roles.${role}`) }))}
           />
           <div>
-            <Button type="submit" pending={submitting} pendingLabel={t("designSystem.pending")}>
-              {t("designSystem.submit")}
+            <Button type="submit" pending={submitting} pendingLabel={td("pending")}>
+              {td("submit")}
             </Button>
           </div>
         </Form>
       </Card>
 
-      <Card title={t("designSystem.dialogHeading")}>
-        <Dialog trigger={t("designSystem.dialogOpen")} title={t("designSystem.dialogTitle")}>
-          <p>{t("designSystem.dialogBody")}</p>
+      <Card title={td("dialogHeading")}>
+        <Dialog trigger={td("dialogOpen")} title={td("dialogTitle")}>
+          <p>{td("dialogBody")}</p>
         </Dialog>
       </Card>
 
       <section aria-labelledby="cards">
         <h2 id="cards" className="mb-3 text-xl font-semibold">
-          {t("designSystem.cardsHeading")}
+          {td("cardsHeading")}
         </h2>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Card title={t("home.audiences.hr.title")} headingLevel={3}>
-            {t("designSystem.cardBody")}
+          <Card title={t("audiences.hr.title", { ns: "home" })} headingLevel={3}>
+            {td("cardBody")}
           </Card>
-          <Card title={t("home.audiences.employee.title")} headingLevel={3}>
-            {t("designSystem.cardBody")}
+          <Card title={t("audiences.employee.title", { ns: "home" })} headingLevel={3}>
+            {td("cardBody")}
           </Card>
         </div>
       </section>

@@ -5,27 +5,27 @@ const audiences = ["hr", "manager", "employee", "physician"] as const;
 const principles = ["capacities", "together", "fluctuate", "versions", "email"] as const;
 
 export default function Home() {
-  const { t } = useTranslation();
+  const { t } = useTranslation("home");
   return (
     <div className="flex flex-col gap-12">
-      <title>{t("home.title")}</title>
-      <meta name="description" content={t("app.tagline")} />
+      <title>{t("title")}</title>
+      <meta name="description" content={t("app.tagline", { ns: "common" })} />
       <section className="max-w-3xl">
-        <p className="font-semibold text-brand-700">{t("app.tagline")}</p>
+        <p className="font-semibold text-brand-700">{t("app.tagline", { ns: "common" })}</p>
         <h1 className="mt-2 text-3xl font-bold tracking-tight text-ink sm:text-5xl">
-          {t("home.heading")}
+          {t("heading")}
         </h1>
-        <p className="mt-4 text-lg text-muted">{t("home.intro")}</p>
+        <p className="mt-4 text-lg text-muted">{t("intro")}</p>
       </section>
 
       <section aria-labelledby="audiences">
         <h2 id="audiences" className="mb-4 text-2xl font-bold text-ink">
-          {t("home.audiencesHeading")}
+          {t("audiencesHeading")}
         </h2>
         <div className="grid gap-4 sm:grid-cols-2">
           {audiences.map((audience) => (
-            <Card key={audience} title={t(`home.audiences.${audience}.title`)} headingLevel={3}>
-              <p className="text-muted">{t(`home.audiences.${audience}.body`)}</p>
+            <Card key={audience} title={t(`audiences.${audience}.title`)} headingLevel={3}>
+              <p className="text-muted">{t(`audiences.${audience}.body`)}</p>
             </Card>
           ))}
         </div>
@@ -33,7 +33,7 @@ export default function Home() {
 
       <section aria-labelledby="principles" className="rounded-xl bg-brand-50 p-6 sm:p-8">
         <h2 id="principles" className="mb-4 text-2xl font-bold text-brand-900">
-          {t("home.principlesHeading")}
+          {t("principlesHeading")}
         </h2>
         <ul className="grid gap-3 sm:grid-cols-2">
           {principles.map((principle) => (
@@ -45,7 +45,7 @@ export default function Home() {
               >
                 <path d="M10 1.5a8.5 8.5 0 1 1 0 17 8.5 8.5 0 0 1 0-17Zm3.7 5.3a1 1 0 0 0-1.4 0L9 10.1 7.7 8.8a1 1 0 1 0-1.4 1.4l2 2a1 1 0 0 0 1.4 0l4-4a1 1 0 0 0 0-1.4Z" />
               </svg>
-              <span>{t(`home.principles.${principle}`)}</span>
+              <span>{t(`principles.${principle}`)}</span>
             </li>
           ))}
         </ul>

@@ -101,7 +101,7 @@ function CaseFilters({ filters, filtered }: { filters: Filters; filtered: boolea
       ? t("list.allCases")
       : filter === "open"
         ? t("list.allOpen")
-        : t(`statuses.${filter.toUpperCase() as "CLOSED"}`);
+        : t(`caseStatuses.${filter.toUpperCase() as "CLOSED"}`, { ns: "common" });
   return (
     <Form
       method="get"
@@ -168,12 +168,12 @@ function CaseItem({ record, employee }: { record: CaseEntry; employee: boolean }
             </span>
           ) : null}
           <p className="text-muted">
-            {t(`kinds.${record.kind}`)} · {t("list.manager")}
+            {t(`caseKinds.${record.kind}`, { ns: "common" })} · {t("list.manager")}
             {t("punctuation.colon", { ns: "common" })} {record.managerName}
           </p>
         </div>
         <div className="text-right">
-          <p className="font-medium">{t(`statuses.${record.status}`)}</p>
+          <p className="font-medium">{t(`caseStatuses.${record.status}`, { ns: "common" })}</p>
           <p className="text-sm text-muted">
             {record.agreedVersion
               ? t("list.agreedVersion", { number: record.agreedVersion })

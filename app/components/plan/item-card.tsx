@@ -127,7 +127,7 @@ export function ItemCard({
       {side ? (
         <div className="item-actions">
           {canAgree ? (
-            <Form method="post">
+            <Form method="post" discover="none">
               {hidden}
               <Button
                 type="submit"
@@ -140,7 +140,7 @@ export function ItemCard({
             </Form>
           ) : null}
           {status.kind === "removal-proposed" && status.awaiting === side ? (
-            <Form method="post" className="flex gap-2">
+            <Form method="post" discover="none" className="flex gap-2">
               {hidden}
               <input type="hidden" name="intent" value="answer-removal" />
               <Button type="submit" name="accept" value="yes">
@@ -161,7 +161,7 @@ export function ItemCard({
             </Link>
           ) : null}
           {canWithdraw ? (
-            <Form method="post">
+            <Form method="post" discover="none">
               {hidden}
               <Button
                 type="submit"
@@ -175,7 +175,7 @@ export function ItemCard({
             </Form>
           ) : null}
           {canProposeRemoval ? (
-            <Form method="post">
+            <Form method="post" discover="none">
               {hidden}
               <Button
                 type="submit"

@@ -29,21 +29,22 @@ export function ItemFields({
   catalogue: CatalogueView;
 }) {
   const { t } = useTranslation("plans");
+  const { t: tf } = useTranslation("planForms");
   const field = (name: string) => fields[name] as FieldMetadata<unknown>;
-  const noMedical = t("fields.noMedical");
+  const noMedical = tf("fields.noMedical");
   switch (kind) {
     case "CAPACITY":
       return (
         <>
           <SelectField
             {...fieldProps(field("area"))}
-            label={t("fields.area")}
+            label={tf("fields.area")}
             options={capacityAreas.map((area) => ({ value: area, label: t(`areas.${area}`) }))}
           />
           <CheckboxGroup
             name={field("effects").name}
-            legend={t("fields.effects")}
-            hint={t("fields.effectsHint")}
+            legend={tf("fields.effects")}
+            hint={tf("fields.effectsHint")}
             options={catalogue.effects.map((effect) => ({ value: effect.id, label: effect.label }))}
             defaultValue={initialList(field("effects"))}
             errors={field("effects").errors}
@@ -51,13 +52,13 @@ export function ItemFields({
           <TextAreaField
             {...fieldProps(field("whatHelps"))}
             limit={textLimits.whatHelps}
-            label={t("fields.whatHelps")}
+            label={tf("fields.whatHelps")}
             hint={noMedical}
           />
           <TextAreaField
             {...fieldProps(field("whatIsHard"))}
             limit={textLimits.whatIsHard}
-            label={t("fields.whatIsHard")}
+            label={tf("fields.whatIsHard")}
             hint={noMedical}
           />
         </>
@@ -67,8 +68,8 @@ export function ItemFields({
         <>
           <SelectField
             {...fieldProps(field("catalogueId"))}
-            label={t("fields.catalogue")}
-            placeholder={t("fields.custom")}
+            label={tf("fields.catalogue")}
+            placeholder={tf("fields.custom")}
             options={catalogue.adjustments.map((adjustment) => ({
               value: adjustment.id,
               label: adjustment.title,
@@ -76,35 +77,35 @@ export function ItemFields({
           />
           <TextField
             {...fieldProps(field("title"))}
-            label={t("fields.customTitle")}
+            label={tf("fields.customTitle")}
             hint={noMedical}
           />
           <TextAreaField
             {...fieldProps(field("details"))}
             limit={textLimits.details}
-            label={t("fields.details")}
-            hint={`${t("fields.detailsHint")} ${noMedical}`}
+            label={tf("fields.details")}
+            hint={`${tf("fields.detailsHint")} ${noMedical}`}
           />
           <TextField
             {...fieldProps(field("owner"))}
-            label={t("fields.owner")}
-            hint={t("fields.ownerHint")}
+            label={tf("fields.owner")}
+            hint={tf("fields.ownerHint")}
           />
           <div className="grid gap-5 sm:grid-cols-2">
             <TextField
               {...fieldProps(field("startDate"))}
               type="date"
-              label={t("fields.startDate")}
+              label={tf("fields.startDate")}
             />
             <TextField
               {...fieldProps(field("reviewDate"))}
               type="date"
-              label={t("fields.reviewDate")}
+              label={tf("fields.reviewDate")}
             />
           </div>
           <SelectField
             {...fieldProps(field("stage"))}
-            label={t("fields.stage")}
+            label={tf("fields.stage")}
             options={adjustmentStages.map((stage) => ({
               value: stage,
               label: t(`stages.${stage}`),
@@ -113,8 +114,8 @@ export function ItemFields({
           <TextAreaField
             {...fieldProps(field("stageReason"))}
             limit={textLimits.stageReason}
-            label={t("fields.stageReason")}
-            hint={`${t("fields.stageReasonHint")} ${noMedical}`}
+            label={tf("fields.stageReason")}
+            hint={`${tf("fields.stageReasonHint")} ${noMedical}`}
             rows={2}
           />
         </>
@@ -129,8 +130,8 @@ export function ItemFields({
               min={1}
               max={104}
               inputMode="numeric"
-              label={t("fields.startWeek")}
-              hint={t("fields.startWeekHint")}
+              label={tf("fields.startWeek")}
+              hint={tf("fields.startWeekHint")}
             />
             <TextField
               {...fieldProps(field("hoursPerWeek"))}
@@ -139,12 +140,12 @@ export function ItemFields({
               max={60}
               step={0.5}
               inputMode="decimal"
-              label={t("fields.hoursPerWeek")}
+              label={tf("fields.hoursPerWeek")}
             />
           </div>
           <CheckboxGroup
             name={field("days").name}
-            legend={t("fields.days")}
+            legend={tf("fields.days")}
             options={weekdays.map((day) => ({ value: day, label: t(`weekdays.${day}`) }))}
             defaultValue={initialList(field("days"))}
             errors={field("days").errors}
@@ -153,13 +154,13 @@ export function ItemFields({
           <TextAreaField
             {...fieldProps(field("tasksIncluded"))}
             limit={textLimits.tasksIncluded}
-            label={t("fields.tasksIncluded")}
+            label={tf("fields.tasksIncluded")}
             rows={2}
           />
           <TextAreaField
             {...fieldProps(field("tasksExcluded"))}
             limit={textLimits.tasksExcluded}
-            label={t("fields.tasksExcluded")}
+            label={tf("fields.tasksExcluded")}
             rows={2}
           />
         </>
@@ -169,7 +170,7 @@ export function ItemFields({
         <>
           <SelectField
             {...fieldProps(field("topic"))}
-            label={t("fields.topic")}
+            label={tf("fields.topic")}
             options={agreementTopics.map((topic) => ({
               value: topic,
               label: t(`topics.${topic}`),
@@ -178,13 +179,13 @@ export function ItemFields({
           <TextAreaField
             {...fieldProps(field("text"))}
             limit={textLimits.text}
-            label={t("fields.text")}
+            label={tf("fields.text")}
             hint={noMedical}
           />
-          <TextField {...fieldProps(field("frequency"))} label={t("fields.frequency")} />
+          <TextField {...fieldProps(field("frequency"))} label={tf("fields.frequency")} />
           <SelectField
             {...fieldProps(field("whoTells"))}
-            label={t("fields.whoTells")}
+            label={tf("fields.whoTells")}
             placeholder="—"
             options={tellers.map((who) => ({ value: who, label: t(`tellers.${who}`) }))}
           />
@@ -193,11 +194,11 @@ export function ItemFields({
     case "REVIEW":
       return (
         <>
-          <TextField {...fieldProps(field("date"))} type="date" label={t("fields.date")} />
+          <TextField {...fieldProps(field("date"))} type="date" label={tf("fields.date")} />
           <TextAreaField
             {...fieldProps(field("note"))}
             limit={textLimits.note}
-            label={t("fields.note")}
+            label={tf("fields.note")}
             hint={noMedical}
             rows={2}
           />

@@ -1,5 +1,5 @@
 import { Form } from "react-router";
-import { Button } from "#app/components/ui/button.tsx";
+import { Button, buttonClasses } from "#app/components/ui/button.tsx";
 import { OpenLink, useIsOpen } from "#app/components/ui/open-link.tsx";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { type Phase, repeatOrStepBack } from "#app/modules/plans/schedule.ts";
@@ -11,10 +11,10 @@ import { type Phase, repeatOrStepBack } from "#app/modules/plans/schedule.ts";
  */
 export function PhaseActions({ phases, phaseId }: { phases: Phase[]; phaseId: string }) {
   return (
-    <div className="flex w-full flex-col gap-2">
+    <>
       <PhaseChange phases={phases} phaseId={phaseId} stepBack={false} />
       <PhaseChange phases={phases} phaseId={phaseId} stepBack />
-    </div>
+    </>
   );
 }
 
@@ -35,15 +35,12 @@ function PhaseChange({
   if (stepBack && !change.ok && change.reason === "no-step-back") return null;
   const intent = stepBack ? "step-back-phase" : "repeat-phase";
   return (
-    <div className="rounded-lg border border-line p-3">
-      <OpenLink
-        name={name}
-        className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline"
-      >
+    <div className={open ? "w-full rounded-lg border border-line p-3" : undefined}>
+      <OpenLink name={name} className={buttonClasses("ghost")}>
         {stepBack ? t("timeline.stepBackAction") : t("timeline.repeat")}
       </OpenLink>
       {!open ? null : change.ok ? (
-        <Form method="post" id={name} className="mt-2 flex flex-col gap-2">
+        <Form method="post" id={name} discover="none" className="mt-2 flex flex-col gap-2">
           <input type="hidden" name="itemId" value={phaseId} />
           <p>
             {t(stepBack ? "timeline.stepBackPreview" : "timeline.repeatPreview", {

@@ -42,40 +42,42 @@ export function PhysicianSection({
   isPhysician: boolean;
   catalogue: CatalogueView;
 }) {
-  const { t, i18n } = useTranslation("physician");
+  const { t, i18n } = useTranslation("plans");
   const date = (value: Date | string) =>
     new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date(value));
   return (
     <section aria-labelledby="physician-heading" id="physician" className="flex flex-col gap-3">
       <h2 id="physician-heading" className="text-2xl font-bold text-ink">
-        {t("section.heading")}
+        {t("physicianSection.heading")}
       </h2>
-      {!physicianName ? <p className="text-muted">{t("section.none")}</p> : null}
+      {!physicianName ? <p className="text-muted">{t("physicianSection.none")}</p> : null}
       {isPhysician ? (
         <p>
           <Link to="physician" className="font-semibold text-brand-700 underline">
-            {t("section.workspace")}
+            {t("physicianSection.workspace")}
           </Link>
         </p>
       ) : null}
       {physicianName ? (
         <div className="grid gap-4 sm:grid-cols-2">
           <div className="rounded-xl border border-line bg-surface p-4">
-            <h3 className="text-lg font-semibold">{t("section.adviceHeading")}</h3>
+            <h3 className="text-lg font-semibold">{t("physicianSection.adviceHeading")}</h3>
             {advice ? (
               <>
                 <p className="mt-2 text-sm text-muted">
-                  {t("section.adviceBy", {
+                  {t("physicianSection.adviceBy", {
                     physician: physicianName,
                     date: date(advice.createdAt),
                   })}
                 </p>
                 <dl className="mt-2 flex flex-col gap-2">
                   <div>
-                    <dt className="font-medium">{t("section.capacities")}</dt>
+                    <dt className="font-medium">{t("physicianSection.capacities")}</dt>
                     <dd className="whitespace-pre-line">
                       {advice.capacitiesWithheld ? (
-                        <span className="text-muted">{t("section.capacitiesWithheld")}</span>
+                        <span className="text-muted">
+                          {t("physicianSection.capacitiesWithheld")}
+                        </span>
                       ) : (
                         <UserText>{advice.capacities}</UserText>
                       )}
@@ -83,7 +85,7 @@ export function PhysicianSection({
                   </div>
                   {advice.expectedDuration ? (
                     <div>
-                      <dt className="font-medium">{t("section.expectedDuration")}</dt>
+                      <dt className="font-medium">{t("physicianSection.expectedDuration")}</dt>
                       <dd>
                         <UserText>{advice.expectedDuration}</UserText>
                       </dd>
@@ -91,7 +93,7 @@ export function PhysicianSection({
                   ) : null}
                   {advice.advisedSchedule ? (
                     <div>
-                      <dt className="font-medium">{t("section.advisedSchedule")}</dt>
+                      <dt className="font-medium">{t("physicianSection.advisedSchedule")}</dt>
                       <dd className="whitespace-pre-line">
                         <UserText>{advice.advisedSchedule}</UserText>
                       </dd>
@@ -99,13 +101,13 @@ export function PhysicianSection({
                   ) : null}
                   {advice.nextConsultation ? (
                     <div>
-                      <dt className="font-medium">{t("section.nextConsultation")}</dt>
+                      <dt className="font-medium">{t("physicianSection.nextConsultation")}</dt>
                       <dd>{formatDay(i18n.language, advice.nextConsultation)}</dd>
                     </div>
                   ) : null}
                   {advice.advisedAdjustments.length > 0 ? (
                     <div>
-                      <dt className="font-medium">{t("section.advisedAdjustments")}</dt>
+                      <dt className="font-medium">{t("physicianSection.advisedAdjustments")}</dt>
                       <dd>
                         <ul className="mt-1 flex flex-col gap-2">
                           {advice.advisedAdjustments.map((id) => {
@@ -120,7 +122,7 @@ export function PhysicianSection({
                                 <span>{title}</span>
                                 {inPlan.includes(id) ? (
                                   <span className="text-sm text-muted">
-                                    {t("section.alreadyInPlan")}
+                                    {t("physicianSection.alreadyInPlan")}
                                   </span>
                                 ) : canPropose ? (
                                   <Form method="post">
@@ -130,9 +132,9 @@ export function PhysicianSection({
                                       name="intent"
                                       value="propose-advised"
                                       variant="secondary"
-                                      aria-label={`${t("section.addToPlan")}: ${title}`}
+                                      aria-label={`${t("physicianSection.addToPlan")}: ${title}`}
                                     >
-                                      {t("section.addToPlan")}
+                                      {t("physicianSection.addToPlan")}
                                     </Button>
                                   </Form>
                                 ) : null}
@@ -147,14 +149,14 @@ export function PhysicianSection({
               </>
             ) : (
               <p className="mt-2 text-muted">
-                {t("section.noAdvice", { physician: physicianName })}
+                {t("physicianSection.noAdvice", { physician: physicianName })}
               </p>
             )}
           </div>
           <div className="rounded-xl border border-line bg-surface p-4" data-testid="plan-review">
-            <h3 className="text-lg font-semibold">{t("section.reviewHeading")}</h3>
+            <h3 className="text-lg font-semibold">{t("physicianSection.reviewHeading")}</h3>
             {latestVersion === null ? (
-              <p className="mt-2 text-muted">{t("section.noVersion")}</p>
+              <p className="mt-2 text-muted">{t("physicianSection.noVersion")}</p>
             ) : review ? (
               <div className="mt-2 flex flex-col gap-1">
                 <p
@@ -165,23 +167,28 @@ export function PhysicianSection({
                   }
                 >
                   {review.outcome === "CONCERNS"
-                    ? t("section.concerns", { number: latestVersion, date: date(review.createdAt) })
-                    : t("section.reviewed", {
+                    ? t("physicianSection.concerns", {
+                        number: latestVersion,
+                        date: date(review.createdAt),
+                      })
+                    : t("physicianSection.reviewed", {
                         number: latestVersion,
                         date: date(review.createdAt),
                       })}
                 </p>
                 <p className="whitespace-pre-line">
-                  {withUserText((v) => t("section.remarks", v), { remarks: review.remarks })}
+                  {withUserText((v) => t("physicianSection.remarks", v), {
+                    remarks: review.remarks,
+                  })}
                 </p>
               </div>
             ) : (
               <p className="mt-2 text-muted">
-                {t("section.notReviewed", { number: latestVersion })}
+                {t("physicianSection.notReviewed", { number: latestVersion })}
               </p>
             )}
             {latestVersion !== null && draftNumber !== null ? (
-              <p className="mt-2 text-sm text-muted">{t("section.changedSince")}</p>
+              <p className="mt-2 text-sm text-muted">{t("physicianSection.changedSince")}</p>
             ) : null}
           </div>
         </div>

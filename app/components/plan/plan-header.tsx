@@ -19,7 +19,6 @@ type Props = {
 /** The plan page's title, who takes part, and the links to the case's other pages. */
 export function PlanHeader({ caseView, mayManage }: Props) {
   const { t } = useTranslation("plans");
-  const { t: tc } = useTranslation("cases");
   const title = caseView.isEmployee
     ? t("titleOwn")
     : caseView.employeeName
@@ -31,9 +30,9 @@ export function PlanHeader({ caseView, mayManage }: Props) {
       <h1 className="text-3xl font-bold tracking-tight text-ink">{title}</h1>
       <p className="text-lg text-muted">
         {t("facts", {
-          kind: tc(`kinds.${caseView.kind}`),
+          kind: t(`caseKinds.${caseView.kind}`, { ns: "common" }),
           country: t(`countries.${caseView.country}`, { ns: "common" }),
-          status: tc(`statuses.${caseView.status}`),
+          status: t(`caseStatuses.${caseView.status}`, { ns: "common" }),
         })}
       </p>
       <p className="text-muted">
@@ -45,7 +44,7 @@ export function PlanHeader({ caseView, mayManage }: Props) {
       <nav className="flex flex-wrap gap-3" aria-label={t("historyLink")}>
         {caseView.isEmployee ? (
           <Link to="notes" className="font-semibold text-brand-700 underline">
-            {tc("notes.link")}
+            {t("notesLink")}
           </Link>
         ) : null}
         <Link to="versions" className="font-semibold text-brand-700 underline">

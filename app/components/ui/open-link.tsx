@@ -40,6 +40,8 @@ export function OpenLink({
       to={{ search: search ? `?${search}` : "", hash: open ? "" : name }}
       preventScrollReset
       replace
+      // The same page: nothing to discover.
+      discover="none"
       aria-expanded={open}
       aria-controls={open ? name : undefined}
       aria-label={label}

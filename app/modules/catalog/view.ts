@@ -3,6 +3,8 @@ import type { Catalogue } from "./catalog.ts";
 
 /** The catalogue in one language: what a page needs, a third of the size of all three. */
 export type CatalogueView = {
+  /** How many adjustments the catalogue has, whether or not the page names them all. */
+  size: number;
   effects: Array<{ id: string; label: string }>;
   adjustments: Array<{
     id: string;
@@ -14,17 +16,28 @@ export type CatalogueView = {
 
 /**
  * The catalogue as a page needs it. `name`: the adjustments the page names
- * (those in the plan, advised, suggested or found); `describe`: those whose
- * description it shows. Every one when not given: a form that offers the
- * whole catalogue needs every name.
+ * (those in the plan, advised, suggested or found) and `effects` the effects
+ * it names; `describe`: the adjustments whose description it shows. Every
+ * one when not given: a form that offers the whole catalogue needs them all.
  */
 export function catalogueIn(
   catalogue: Catalogue,
   language: Language,
-  { name, describe }: { name?: ReadonlySet<string>; describe?: ReadonlySet<string> } = {},
+  {
+    name,
+    effects,
+    describe,
+  }: {
+    name?: ReadonlySet<string>;
+    effects?: ReadonlySet<string>;
+    describe?: ReadonlySet<string>;
+  } = {},
 ): CatalogueView {
   return {
-    effects: catalogue.effects.map((effect) => ({ id: effect.id, label: effect.label[language] })),
+    size: catalogue.adjustments.length,
+    effects: catalogue.effects
+      .filter((effect) => !effects || effects.has(effect.id))
+      .map((effect) => ({ id: effect.id, label: effect.label[language] })),
     adjustments: catalogue.adjustments
       .filter((adjustment) => !name || name.has(adjustment.id))
       .map((adjustment) => ({

@@ -55,7 +55,7 @@ export async function planAction(
     const catalogueId = String(formData.get("catalogueId") ?? "");
     const result = orRespond(await proposeAdvised(tdb, member.actor, record, catalogueId, client));
     if (!result.ok) return toast("#physician", "error", `plans:refusals.${result.reason}`);
-    return toast(`#item-${result.value.itemId}`, "success", "physician:section.addedToPlan");
+    return toast(`#item-${result.value.itemId}`, "success", "plans:physicianSection.addedToPlan");
   }
 
   if (intent === "repeat-phase" || intent === "step-back-phase") {

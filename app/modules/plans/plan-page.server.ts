@@ -12,7 +12,7 @@ import {
 import { can, caseRole } from "#app/modules/policy/policy.ts";
 import type { CaseAccess } from "./case-access.server.ts";
 import { namesKnownIn, planFrom, planSelect } from "./plans.server.ts";
-import { adjustmentsInPlan, suggestedAdjustments } from "./suggestions.ts";
+import { adjustmentsInPlan, effectsNamedIn, suggestedAdjustments } from "./suggestions.ts";
 
 /**
  * Everything the plan page shows, for the person asking: the case, the plan
@@ -25,7 +25,7 @@ export async function planPage(
     language: Language;
     query: string;
     effect: string;
-    /** The form that proposes an adjustment is open: it offers every adjustment by name. */
+    /** A form that offers the whole catalogue is open (proposing, searching): it names every adjustment and effect. */
     wholeCatalogue: boolean;
   },
 ) {
@@ -82,6 +82,7 @@ export async function planPage(
       name: options.wholeCatalogue
         ? undefined
         : new Set([...described, ...(advice?.advisedAdjustments ?? [])]),
+      effects: options.wholeCatalogue ? undefined : effectsNamedIn(plan.items),
       describe: described,
     }),
     search: { query, effect, results },
