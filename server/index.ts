@@ -70,7 +70,12 @@ if (development) {
   // @ts-expect-error: the build is created by `npm run build`.
   appModule = (await import("../build/server/index.js")) as AppModule;
   server.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  server.use(express.static("build/client", { maxAge: "1h", index: false }));
+  // Files such as /favicon.svg; a page's address (no file extension) goes
+  // straight to the app, without asking the disk first.
+  const publicFiles = express.static("build/client", { maxAge: "1h", index: false });
+  server.use((req, res, next) =>
+    /\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next(),
+  );
   server.use(appModule.app);
 }
 

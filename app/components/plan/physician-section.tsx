@@ -2,7 +2,7 @@ import { Form, Link } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
 import { UserText, withUserText } from "#app/components/user-text.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
-import { formatDay } from "#app/modules/i18n/dates.ts";
+import { formatDay, formatMomentDate } from "#app/modules/i18n/dates.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
 type Advice = {
@@ -43,8 +43,7 @@ export function PhysicianSection({
   catalogue: CatalogueView;
 }) {
   const { t, i18n } = useTranslation("plans");
-  const date = (value: Date | string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date(value));
+  const date = (value: Date | string) => formatMomentDate(i18n.language, value);
   return (
     <section aria-labelledby="physician-heading" id="physician" className="flex flex-col gap-3">
       <h2 id="physician-heading" className="text-2xl font-bold text-ink">

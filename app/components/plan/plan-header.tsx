@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { formatMomentDate } from "#app/modules/i18n/dates.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { Side } from "#app/modules/plans/agreement.ts";
 
@@ -80,8 +81,7 @@ export function PlanState({
   const otherSideName = side === "EMPLOYER" ? employeeName : t("sides.EMPLOYER");
   const waitingForMe = items.filter((item) => side && item.awaiting === side).length;
   const waitingForOther = items.filter((item) => item.awaiting && item.awaiting !== side).length;
-  const date = (value: Date | string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date(value));
+  const date = (value: Date | string) => formatMomentDate(i18n.language, value);
   return (
     <section aria-labelledby="plan-state" className="rounded-xl border border-line bg-surface p-5">
       <h2 id="plan-state" className="text-lg font-semibold">

@@ -6,11 +6,12 @@ import type { Language } from "./languages.ts";
  *   calendar date without a time. It is stored as midnight UTC (or as
  *   "2027-01-05"), so it is formatted in UTC: it never shifts a day and never
  *   shows "00:00";
- * - a moment (when a version was agreed, a note written) has a time.
+ * - a moment (when a version was agreed, a note written) has a time; its
+ *   date alone is `formatMomentDate`.
  */
 // Making a formatter costs far more than using one, and pages format many dates.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(language: string, kind: "day" | "moment"): Intl.DateTimeFormat {
+function formatter(language: string, kind: "day" | "moment" | "momentDate"): Intl.DateTimeFormat {
   const key = `${language}|${kind}`;
   let made = formatters.get(key);
   if (!made) {
@@ -18,7 +19,9 @@ function formatter(language: string, kind: "day" | "moment"): Intl.DateTimeForma
       language,
       kind === "day"
         ? { dateStyle: "long", timeZone: "UTC" }
-        : { dateStyle: "long", timeStyle: "short" },
+        : kind === "moment"
+          ? { dateStyle: "long", timeStyle: "short" }
+          : { dateStyle: "long" },
     );
     formatters.set(key, made);
   }
@@ -36,4 +39,9 @@ export function formatDay(language: Language | string, value: Date | string): st
 
 export function formatMoment(language: Language | string, value: Date | string): string {
   return formatter(language, "moment").format(new Date(value));
+}
+
+/** The date of a moment, without its time: "18 november 2026". */
+export function formatMomentDate(language: Language | string, value: Date | string): string {
+  return formatter(language, "momentDate").format(new Date(value));
 }
