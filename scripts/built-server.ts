@@ -26,7 +26,10 @@ export function startBuiltServer(
         const response = await fetch(`http://127.0.0.1:${port}/healthz`);
         if (response.ok) return resolve(child);
       } catch {}
-      if (Date.now() - started > 30_000) return reject(new Error("the server did not start"));
+      if (Date.now() - started > 30_000) {
+        child.kill();
+        return reject(new Error("the server did not start"));
+      }
       setTimeout(poll, 200);
     };
     child.once("exit", (code) => reject(new Error(`the server exited with ${code}`)));
