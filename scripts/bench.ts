@@ -12,7 +12,7 @@
  *   app's Server-Timing header;
  * - the plan page under heavy load against the latency of a lone request;
  * - the weight of the plan page: HTML, and the JavaScript it loads gzipped;
- * - growth: Bulk BV's pages against the demo's, once prisma/bulk.ts exists;
+ * - growth: Bulk BV's pages (prisma/bulk.ts) against the demo's;
  *
  * and ends with the issue's targets as PASS/FAIL lines. A missed target does
  * not fail the run; a path that does not answer 200, or a broken setup, does.
@@ -40,13 +40,7 @@ import {
 } from "./bench/databases.ts";
 import { type Answer, startFloor } from "./bench/floor.ts";
 import { kb, markdownTable, ms, percent, whole } from "./bench/format.ts";
-import {
-  bulkSeedAvailable,
-  type GrowthSetup,
-  growthReport,
-  measureGrowth,
-  seedGrowth,
-} from "./bench/growth.ts";
+import { type GrowthSetup, growthReport, measureGrowth, seedGrowth } from "./bench/growth.ts";
 import { type Headers, type LoneSample, type Run, run, sampleLone } from "./bench/measure.ts";
 import { type ScriptWeight, weighScripts } from "./bench/weight.ts";
 import { startBuiltServer } from "./built-server.ts";
@@ -280,12 +274,10 @@ async function weighPlanPage(headers: Headers, answer: Answer) {
 }
 
 /**
- * Bulk BV in the database, for the growth check; or why there is none. The
- * growth check is being prepared alongside prisma/bulk.ts, so its failures
- * are reported and do not stop the rest of the benchmark.
+ * Bulk BV in the database, for the growth check; or why there is none (a
+ * failure is reported and does not stop the rest of the benchmark).
  */
 async function prepareGrowth(database: BenchDatabase): Promise<GrowthSetup | string> {
-  if (!bulkSeedAvailable()) return "prisma/bulk.ts missing";
   progress(`${database.label}: Bulk BV (prisma/bulk.ts)`);
   try {
     return await seedGrowth(database.url);

@@ -8,20 +8,14 @@
  * - the case list's first page on 2,000 cases against the demo's /cases, and
  *   a later page (the list is paged by cursor, ?after=…): both should take
  *   about as long as the demo's.
- *
- * prisma/bulk.ts is written elsewhere; until it is in this branch the
- * benchmark says "growth: skipped". It is imported by a URL computed at run
- * time, so this file type-checks without it.
  */
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { PrismaClient } from "#app/generated/prisma/client.ts";
 import { openAdapter, parseDatabaseUrl } from "#app/modules/db/adapter.server.ts";
+import { seedBulkOrganisation } from "../../prisma/bulk.ts";
 import { fetchAnswer, signIn } from "./app-client.ts";
 import { kb, markdownTable, ms, whole } from "./format.ts";
 import { type Headers, type LoneSample, sampleLone } from "./measure.ts";
 
-const bulkModule = new URL("../../prisma/bulk.ts", import.meta.url);
 export const bulkSize = { cases: 2000, planItems: 100 };
 const bulkHrEmail = "bulk-hr@demo.werkpad.test";
 const bulkPlanPath = "/cases/bulk-case-items";
@@ -30,27 +24,14 @@ const demoCaseId = "demo-case-nl";
 /** Requests per page, one at a time: enough for a steady median (at most 10 s of a slow page). */
 const loneRequests = 30;
 
-/** What prisma/bulk.ts exports, as far as the benchmark uses it. */
-type BulkModule = {
-  seedBulkOrganisation(
-    db: PrismaClient,
-    size: { cases: number; planItems: number },
-  ): Promise<unknown>;
-};
-
 /** The demo's sizes, to compare Bulk BV's pages with. */
 export type GrowthSetup = { demoPlanItems: number; demoCases: number };
-
-export function bulkSeedAvailable(): boolean {
-  return existsSync(fileURLToPath(bulkModule));
-}
 
 /**
  * Adds Bulk BV to the database and counts the demo plan's items and the demo
  * organisation's cases. Runs before the server starts: PGlite has one user.
  */
 export async function seedGrowth(databaseUrl: string): Promise<GrowthSetup> {
-  const { seedBulkOrganisation } = (await import(bulkModule.href)) as BulkModule;
   const adapter = openAdapter(parseDatabaseUrl(databaseUrl));
   const db = new PrismaClient({ adapter: adapter.factory });
   try {
