@@ -188,6 +188,12 @@ export function createI18n(
       path = key.slice(colon + 1);
     }
     for (const name of names) used?.add(name);
+    // In the browser, texts of a catalogue not loaded yet: the component waits
+    // for it (React suspends it and keeps the previous page on screen).
+    if (loadNamespace) {
+      const missing = names.filter((name) => !known.has(name));
+      if (missing.length > 0) throw load(missing);
+    }
     const count = typeof options?.count === "number" ? options.count : undefined;
     const template =
       lookup(resources, lng, names, path, count) ??
