@@ -30,3 +30,48 @@ describe("the texts as people read them", () => {
     expect(fr("plans:catalogue.results", { count: 1_000_000 })).toMatch(/aménagements trouvés$/);
   });
 });
+
+describe("the browser's translator", () => {
+  const pageTexts = () => ({ en: { common: resources.en?.common ?? {} } });
+
+  test("a text from a catalogue the page has not loaded waits for it, then reads it", async () => {
+    const loaded: string[] = [];
+    const i18n = createI18n("en", pageTexts(), {
+      loadNamespace: async (language, namespace) => {
+        loaded.push(`${language}/${namespace}`);
+        return resources[language]?.[namespace];
+      },
+    });
+    expect(i18n.has("plans")).toBe(false);
+    // Named by prefix or by option alike: rendering suspends on the loading promise.
+    const waiting = (() => {
+      try {
+        i18n.t("plans:catalogue.find");
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(waiting).toBeInstanceOf(Promise);
+    await waiting;
+    expect(loaded).toEqual(["en/plans"]);
+    expect(i18n.has("plans")).toBe(true);
+    expect(i18n.t("plans:catalogue.find")).toBe("Find");
+    expect(i18n.getFixedT(null, "common")("catalogue.find", { ns: "plans" })).toBe("Find");
+  });
+
+  test("the catalogues the page started with are the ones it reports, and nothing is fetched for them", () => {
+    const i18n = createI18n("en", pageTexts(), {
+      loadNamespace: () => Promise.reject(new Error("fetched")),
+    });
+    expect(i18n.namespacesUsed()).toEqual(["common"]);
+    expect(i18n.t("app.name")).toBe("Werkpad");
+  });
+
+  test("on the server, the page learns which catalogues its texts came from", () => {
+    const used = new Set<string>();
+    const i18n = createI18n("nl", resources, { used });
+    i18n.t("plans:catalogue.find");
+    i18n.getFixedT(null, "cases")("list.manager" as never);
+    expect(i18n.namespacesUsed().sort()).toEqual(["cases", "plans"]);
+  });
+});

@@ -182,8 +182,9 @@ export function createI18n(
   ): string => {
     let names = options?.ns ? ([] as string[]).concat(options.ns as string | string[]) : namespaces;
     let path = key;
+    // Keys never contain ":", so one names the namespace, loaded or not.
     const colon = key.indexOf(":");
-    if (colon > 0 && known.has(key.slice(0, colon))) {
+    if (colon > 0) {
       names = [key.slice(0, colon)];
       path = key.slice(colon + 1);
     }
