@@ -1,4 +1,12 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -50,5 +58,15 @@ describe("migrations through the wasm schema engine, without network access", {
     expect(await deployMigrations(adapter.factory, paths)).toEqual([result.name]);
     // The project's own history is untouched.
     expect(existsSync(path.join("prisma/migrations", result.name))).toBe(false);
+  });
+
+  test("a migration that fails stops the deploy, and is not recorded as applied", async () => {
+    const broken = path.join(paths.migrationsDir, "29991231000000_broken");
+    mkdirSync(broken);
+    // The table exists already: PostgreSQL refuses this.
+    writeFileSync(path.join(broken, "migration.sql"), 'CREATE TABLE "Case" ("id" TEXT);\n');
+    await expect(deployMigrations(adapter.factory, paths)).rejects.toThrow();
+    // Asked again, it still refuses: the failure was kept, not taken for success.
+    await expect(deployMigrations(adapter.factory, paths)).rejects.toThrow();
   });
 });

@@ -96,18 +96,32 @@ async function withEngine<T>(
 }
 
 /**
- * @prisma/adapter-pg 7.10 runs a script by splitting it on every ";", which
- * breaks a function body such as the audit trail's trigger. PostgreSQL itself
- * runs a multi-statement script in one simple query, so hand it over whole.
+ * Each adapter runs a migration's script its own way, and neither the way a
+ * migration needs:
+ * - @prisma/adapter-pg 7.10 splits a script on every ";", which breaks a
+ *   function body such as the audit trail's trigger. PostgreSQL itself runs a
+ *   multi-statement script in one simple query, so hand it over whole.
+ * - pglite-prisma-adapter does not wait for the script to finish, so a
+ *   failing migration was recorded as applied without an error. Wait for it,
+ *   so its failure stops the deploy.
  */
 function wholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  if (adapter.adapterName !== "@prisma/adapter-pg") return adapter;
-  const pool = (
-    adapter as SqlDriverAdapter & { underlyingDriver(): { query(sql: string): Promise<unknown> } }
-  ).underlyingDriver();
-  adapter.executeScript = async (script: string) => {
-    await pool.query(script);
-  };
+  if (adapter.adapterName === "@prisma/adapter-pg") {
+    const pool = (
+      adapter as SqlDriverAdapter & { underlyingDriver(): { query(sql: string): Promise<unknown> } }
+    ).underlyingDriver();
+    adapter.executeScript = async (script: string) => {
+      await pool.query(script);
+    };
+  }
+  if (adapter.adapterName === "pglite-prisma-adapter") {
+    const { client } = adapter as SqlDriverAdapter & {
+      client: { exec(sql: string): Promise<unknown> };
+    };
+    adapter.executeScript = async (script: string) => {
+      await client.exec(script);
+    };
+  }
   return adapter;
 }
 
