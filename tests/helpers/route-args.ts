@@ -86,17 +86,17 @@ function toResponse(value: unknown): Response {
 }
 
 /**
- * Calls a loader or action the way the app does: through the root route's
+ * Runs `inner` the way the app runs a request: through the root route's
  * middleware (the request guard, then the session), exactly the list
- * app/root.tsx exports. Thrown responses (redirects, 404, a refused request)
- * are answers too; an unexpected error is thrown, as the server would answer 500.
+ * app/root.tsx exports. A response thrown by the middleware (a redirect, a
+ * refused request) is the answer; an unexpected error is thrown.
  */
-export async function callRoute(
-  handler: (args: never) => unknown,
+async function throughMiddleware(
   request: Request,
-  params: Record<string, string> = {},
-  info: Partial<RequestInfo> = {},
-): Promise<Answer> {
+  params: Record<string, string>,
+  info: Partial<RequestInfo>,
+  inner: (args: never) => Promise<Response>,
+): Promise<Response> {
   const { middleware } = await import("#app/root.tsx");
   const args = routeArgs(request, params, info) as unknown as Parameters<
     (typeof middleware)[number]
@@ -104,20 +104,40 @@ export async function callRoute(
   const run = async (index: number): Promise<Response> => {
     const step = middleware[index];
     if (step) return (await step(args, () => run(index + 1))) as Response;
-    try {
-      return toResponse(await handler(args as never));
-    } catch (thrown) {
-      if (thrown instanceof Error) throw thrown;
-      return toResponse(thrown);
-    }
+    return inner(args as never);
   };
-  let response: Response;
   try {
-    response = await run(0);
+    return await run(0);
   } catch (thrown) {
     if (thrown instanceof Error) throw thrown;
-    response = toResponse(thrown);
+    return toResponse(thrown);
   }
+}
+
+/** A loader's or action's answer, thrown or returned (an unexpected error is thrown on). */
+async function settle(handler: (args: never) => unknown, args: never): Promise<unknown> {
+  try {
+    return await handler(args);
+  } catch (thrown) {
+    if (thrown instanceof Error) throw thrown;
+    return thrown;
+  }
+}
+
+/**
+ * Calls a loader or action the way the app does (throughMiddleware). Thrown
+ * responses (redirects, 404, a refused request) are answers too; an
+ * unexpected error is thrown, as the server would answer 500.
+ */
+export async function callRoute(
+  handler: (args: never) => unknown,
+  request: Request,
+  params: Record<string, string> = {},
+  info: Partial<RequestInfo> = {},
+): Promise<Answer> {
+  const response = await throughMiddleware(request, params, info, async (args) =>
+    toResponse(await settle(handler, args)),
+  );
   return { ...answer(response), data: dataOf.get(response) ?? null };
 }
 
@@ -141,24 +161,10 @@ export async function loadPage(
   request: Request,
   params: Record<string, string> = {},
 ): Promise<Answer[]> {
-  const { middleware } = await import("#app/root.tsx");
-  const args = routeArgs(request, params) as unknown as Parameters<(typeof middleware)[number]>[0];
   let answers: Answer[] = [];
-  const run = async (index: number): Promise<Response> => {
-    const step = middleware[index];
-    if (step) return (await step(args, () => run(index + 1))) as Response;
-    answers = await Promise.all(
-      loaders.map(async (loader) => {
-        try {
-          return answer(await loader(args as never));
-        } catch (thrown) {
-          if (thrown instanceof Error) throw thrown;
-          return answer(thrown);
-        }
-      }),
-    );
+  await throughMiddleware(request, params, {}, async (args) => {
+    answers = (await Promise.all(loaders.map((loader) => settle(loader, args)))).map(answer);
     return new Response(null);
-  };
-  await run(0);
+  });
   return answers;
 }

@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, useSearchParams } from "react-router";
+import { Form } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
@@ -18,14 +18,15 @@ export default function AddItemForm({
   kind,
   catalogue,
   lastResult,
+  chosenAdjustment,
 }: {
   kind: ItemKind;
   catalogue: CatalogueView;
   lastResult: SubmissionResult<string[]> | undefined;
+  /** The adjustment chosen in the catalogue (`?adjustment=`), to start from. */
+  chosenAdjustment: string | null;
 }) {
   const { t } = useTranslation("plans");
-  const [searchParams] = useSearchParams();
-  const chosenAdjustment = kind === "ADJUSTMENT" ? searchParams.get("adjustment") : null;
   const defaults: Record<ItemKind, Record<string, string>> = {
     CAPACITY: { area: "personal" },
     ADJUSTMENT: { catalogueId: chosenAdjustment ?? "", startDate: isoDay(), stage: "planned" },

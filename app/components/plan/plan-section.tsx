@@ -117,7 +117,14 @@ function AddItem({
       <OpenLink name={name} className="font-semibold text-brand-700 underline">
         {t(`add.${kind}`)}
       </OpenLink>
-      {open ? <AddItemForm kind={kind} catalogue={catalogue} lastResult={lastResult} /> : null}
+      {open ? (
+        <AddItemForm
+          kind={kind}
+          catalogue={catalogue}
+          lastResult={lastResult}
+          chosenAdjustment={chosenAdjustment}
+        />
+      ) : null}
     </div>
   );
 }

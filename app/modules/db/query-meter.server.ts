@@ -44,48 +44,37 @@ async function measure<T>(label: string, statement: () => Promise<T>): Promise<T
   }
 }
 
-function meterTransaction(transaction: Transaction): Transaction {
-  return new Proxy(transaction, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof value !== "function") return value;
-      switch (property) {
-        case "queryRaw":
-        case "executeRaw":
-          return (query: { sql: string }) =>
-            measure(query.sql, () => value.call(target, query) as Promise<unknown>);
-        case "commit":
-          return () => measure("COMMIT", () => value.call(target) as Promise<void>);
-        case "rollback":
-          return () => measure("ROLLBACK", () => value.call(target) as Promise<void>);
-        default:
-          return value.bind(target);
-      }
+/** The statement-sending methods of a connection or transaction, metered; `also` adds more. */
+function withMeteredStatements<T extends object>(
+  target: T,
+  also: Record<string, (value: (...args: unknown[]) => Promise<unknown>) => unknown> = {},
+): T {
+  return new Proxy(target, {
+    get(inner, property, receiver) {
+      const value = Reflect.get(inner, property, receiver);
+      if (typeof value !== "function" || typeof property !== "string") return value;
+      const method = (...args: unknown[]) => value.apply(inner, args) as Promise<unknown>;
+      if (property === "queryRaw" || property === "executeRaw")
+        return (query: { sql: string }) => measure(query.sql, () => method(query));
+      const wrap = also[property];
+      return wrap ? wrap(method) : method;
     },
   });
 }
 
-function meterConnection(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  return new Proxy(adapter, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof value !== "function") return value;
-      switch (property) {
-        case "queryRaw":
-        case "executeRaw":
-          return (query: { sql: string }) =>
-            measure(query.sql, () => value.call(target, query) as Promise<unknown>);
-        case "startTransaction":
-          return async (...args: unknown[]) =>
-            meterTransaction(
-              await measure("BEGIN", () => value.apply(target, args) as Promise<Transaction>),
-            );
-        default:
-          return value.bind(target);
-      }
-    },
+const meterTransaction = (transaction: Transaction): Transaction =>
+  withMeteredStatements(transaction, {
+    commit: (commit) => () => measure("COMMIT", () => commit()),
+    rollback: (rollback) => () => measure("ROLLBACK", () => rollback()),
   });
-}
+
+const meterConnection = (adapter: SqlDriverAdapter): SqlDriverAdapter =>
+  withMeteredStatements(adapter, {
+    startTransaction:
+      (start) =>
+      async (...args: unknown[]) =>
+        meterTransaction((await measure("BEGIN", () => start(...args))) as Transaction),
+  });
 
 /** The same adapter factory, with every statement of its connections counted on the current meter. */
 export function meterAdapterFactory(
