@@ -17,6 +17,9 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   timeout: 30_000,
+  // CI runs two browsers, the server and its database on two cores: a save
+  // that answers in under a second when idle was seen to take over 5 s there.
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",

@@ -14,7 +14,7 @@ import {
 import { NamespacesUsed, useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { Route } from "./+types/root";
 import "./app.css";
-import { AppHeader } from "./components/app-header.tsx";
+import { AppHeader, type HeaderPage } from "./components/app-header.tsx";
 import {
   markDocumentRendered,
   useErrorReference,
@@ -29,7 +29,10 @@ import { optionalUser, sessionMiddleware } from "./modules/auth/request.server.t
 import { isRefusal } from "./modules/http/refusal.ts";
 import { requestGuard } from "./modules/http/request-guard.server.ts";
 import { takeToast } from "./modules/http/toast.server.ts";
-import { languageOfRequest } from "./modules/i18n/languages.ts";
+import { formatMomentDate } from "./modules/i18n/dates.ts";
+import { type Language, languageOfRequest } from "./modules/i18n/languages.ts";
+import { serverI18n } from "./modules/i18n/resources.server.ts";
+import { type Action, type Actor, can } from "./modules/policy/policy.ts";
 
 export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -38,6 +41,31 @@ export const links: Route.LinksFunction = () => [
 // The guard first: a refused request never reaches the session or a route.
 export const middleware: Route.MiddlewareFunction[] = [requestGuard, sessionMiddleware];
 
+function deletionBanner(language: Language, organization: string, dueAt: Date, mayCancel: boolean) {
+  const { t } = serverI18n(language);
+  return {
+    text: t("organization:banner.text", {
+      organization,
+      date: formatMomentDate(language, dueAt),
+    }),
+    cancel: mayCancel ? t("organization:banner.cancel") : null,
+  };
+}
+
+/** The header's links, in order, and the policy action that opens each page. */
+const headerLinks = [
+  { page: "members", action: "members.list" },
+  { page: "audit", action: "audit.view" },
+  { page: "insights", action: "insights.view" },
+  { page: "billing", action: "billing.manage" },
+  { page: "problems", action: "problems.view" },
+] as const satisfies ReadonlyArray<{ page: HeaderPage; action: Action }>;
+
+/** The header's links this person may follow: the policy decides, here on the server. */
+function pagesFor(actor: Actor): HeaderPage[] {
+  return headerLinks.filter(({ action }) => can(actor, action)).map(({ page }) => page);
+}
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { toast, headers } = await takeToast(request);
   const signedIn = optionalUser({ context });
@@ -45,6 +73,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const account = signedIn
     ? {
         name: signedIn.user.name,
+        /** Sensitive forms ask for a current code (components/two-factor/second-factor-field.tsx). */
+        twoFactor: signedIn.user.twoFactor,
         actor: signedIn.membership
           ? {
               userId: signedIn.user.id,
@@ -53,7 +83,27 @@ export async function loader({ request, context }: Route.LoaderArgs) {
               emailVerified: signedIn.user.emailVerified,
             }
           : null,
+        pages: signedIn.membership
+          ? pagesFor({
+              userId: signedIn.user.id,
+              organizationId: signedIn.membership.organizationId,
+              role: signedIn.membership.role,
+              emailVerified: signedIn.user.emailVerified,
+            })
+          : [],
         organizationName: signedIn.membership?.organizationName ?? null,
+        /**
+         * While a deletion is scheduled: the banner's texts, in the reader's
+         * language, made here so that no page's JavaScript carries them.
+         */
+        deletion: signedIn.membership?.deletionDueAt
+          ? deletionBanner(
+              languageOfRequest(request),
+              signedIn.membership.organizationName,
+              signedIn.membership.deletionDueAt,
+              signedIn.membership.role === "OWNER",
+            )
+          : null,
         organizations,
         /** The language people in this organisation write in (components/user-text.tsx). */
         contentLanguage:
@@ -99,9 +149,19 @@ export function Layout({ children }: { children: ReactNode }) {
             tabIndex={-1}
             className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6"
           >
+            {rootData?.account?.deletion ? (
+              <div className="deletion-banner">
+                <p className="font-medium">{rootData.account.deletion.text}</p>
+                {rootData.account.deletion.cancel ? (
+                  <Link to="/organization" className="font-semibold underline">
+                    {rootData.account.deletion.cancel}
+                  </Link>
+                ) : null}
+              </div>
+            ) : null}
             {children}
           </main>
-          <footer className="border-t border-line bg-surface">
+          <footer className="border-t border-line bg-surface print:hidden">
             <div className="mx-auto flex max-w-5xl flex-col gap-2 px-4 py-6 text-sm text-muted sm:px-6">
               <p>{t("app.footer")}</p>
               <p>{t("app.footerLegal")}</p>

@@ -246,6 +246,7 @@ export async function seedBulkOrganisation(
           kind: n % 6 === 5 ? "CARER" : "OWN_HEALTH",
           country: "NL",
           status,
+          closedCategory: status === "CLOSED" ? "RETURNED_OWN_WORK" : null,
           closedReason: status === "CLOSED" ? "Drie maanden terug in het eigen werk." : null,
           employeeId: invited(n) ? null : `bulk-employee-${pad(n)}`,
           managerId: managers[Math.floor(n / 10) % managerCount]?.id ?? "bulk-manager-1",

@@ -77,4 +77,10 @@ export const demoPeople: Array<{
     language: "fr",
     memberships: [{ organizationId: "demo-org-be", role: "EMPLOYEE" }],
   },
+  {
+    email: "employee2.be@demo.werkpad.test",
+    name: "Lucas Lefèvre",
+    language: "fr",
+    memberships: [{ organizationId: "demo-org-be", role: "EMPLOYEE" }],
+  },
 ];

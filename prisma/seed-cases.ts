@@ -1,11 +1,14 @@
 /**
  * Demo cases for the seed: a Dutch case whose plan was agreed once and is
- * being changed, a Dutch case whose employee is an HR colleague, and a
- * Belgian carer case still being negotiated. Written
+ * being changed, a Dutch case whose employee is an HR colleague, a Belgian
+ * carer case still being negotiated, and a Belgian case whose agreed plan
+ * waits to be made ready to sign. Written
  * straight to the database with the plan's own pure rules (agreement.ts,
  * content.ts, versions.ts), the way the app would have written them.
  */
 import type { Db } from "#app/modules/db.server.ts";
+import { loadGuides } from "#app/modules/guides/guides.server.ts";
+import { contentHash } from "#app/modules/hash.ts";
 import {
   agree,
   decline,
@@ -42,7 +45,12 @@ export async function seedCases(db: Db, people: Map<string, string>) {
   };
   // Each block is added once; a database seeded before a block existed gets it on the next run.
   if (!(await db.case.findUnique({ where: { id: "demo-case-nl-hr" } }))) await hrColleaguesCase();
-  if (await db.case.count({ where: { id: { in: ["demo-case-nl", "demo-case-be"] } } })) return;
+  if (!(await db.case.findUnique({ where: { id: "demo-case-be-signing" } }))) await caseToSign();
+  if (await db.case.count({ where: { id: { in: ["demo-case-nl", "demo-case-be"] } } })) {
+    await plannedConversation();
+    await timelineMarks();
+    return;
+  }
 
   async function item(
     caseId: string,
@@ -69,6 +77,77 @@ export async function seedCases(db: Db, people: Map<string, string>) {
 
   // The Netherlands: Fatma Yilmaz of HR is in treatment. In her case she is the
   // employee; the owner, Sanne Bakker, is her manager. Nothing is agreed yet.
+  /** Version 1 of a case's plan: the agreed items frozen, as the app freezes them. */
+  async function firstVersion(
+    where: { organizationId: string; caseId: string },
+    agreed: Array<{ id: string; kind: string; content: unknown; proposedBySide: Side }>,
+    agreedAt: Date,
+  ) {
+    const snapshot = snapshotOf(
+      agreed.map((entry) => ({
+        id: entry.id,
+        kind: entry.kind as ItemKind,
+        content: entry.content as never,
+        proposedBySide: entry.proposedBySide,
+      })),
+    );
+    await db.planVersion.create({
+      data: { ...where, number: 1, contentHash: planHash(snapshot), snapshot, agreedAt },
+    });
+  }
+
+  /**
+   * Mark Jansen plans the conversation about Eva's return with its guide;
+   * Eva has added a topic. Added once, also to a database seeded before.
+   */
+  async function plannedConversation() {
+    const caseId = "demo-case-nl";
+    if (await db.conversation.count({ where: { caseId } })) return;
+    const guide = (await loadGuides())["planning-the-return"];
+    const conversation = await db.conversation.create({
+      data: {
+        organizationId: "demo-org-nl",
+        caseId,
+        guideId: guide.id,
+        guideHash: contentHash(guide),
+        guide: guide as object,
+        plannedFor: daysAgo(-4),
+        startedById: id("manager@demo.werkpad.test"),
+      },
+    });
+    await db.conversationTopic.create({
+      data: {
+        organizationId: "demo-org-nl",
+        conversationId: conversation.id,
+        body: "Kan ik de eerste weken op dinsdag thuiswerken?",
+      },
+    });
+  }
+
+  /**
+   * Eva's absence began 120 days ago: the problem analysis, the plan of action
+   * and its first evaluation are done, so the second evaluation is due within
+   * two weeks (issue 13's start page shows it). Added once, also to a
+   * database seeded before.
+   */
+  async function timelineMarks() {
+    const caseId = "demo-case-nl";
+    if (await db.deadlineDone.count({ where: { caseId } })) return;
+    const marks = [
+      { ruleId: "probleemanalyse", occurrence: 0, doneOn: daysAgo(82) },
+      { ruleId: "plan-van-aanpak", occurrence: 0, doneOn: daysAgo(72) },
+      { ruleId: "evaluatie-plan-van-aanpak", occurrence: 1, doneOn: daysAgo(30) },
+    ];
+    await db.deadlineDone.createMany({
+      data: marks.map((mark) => ({
+        organizationId: "demo-org-nl",
+        caseId,
+        markedById: id("manager@demo.werkpad.test"),
+        ...mark,
+      })),
+    });
+  }
+
   async function hrColleaguesCase() {
     const caseId = "demo-case-nl-hr";
     const organizationId = "demo-org-nl";
@@ -110,6 +189,90 @@ export async function seedCases(db: Db, people: Map<string, string>) {
         createdAt: daysAgo(3),
       },
     });
+  }
+
+  /**
+   * Belgium: Lucas Lefèvre and Lotte Peeters (the owner, his manager) agreed
+   * version 1 of his plan; nobody has made it ready to sign yet.
+   */
+  async function caseToSign() {
+    const caseId = "demo-case-be-signing";
+    const organizationId = "demo-org-be";
+    const lotte = { side: "EMPLOYER" as const, userId: id("hr.be@demo.werkpad.test") };
+    await db.case.create({
+      data: {
+        id: caseId,
+        organizationId,
+        kind: "OWN_HEALTH",
+        country: "BE",
+        status: "RETURNING",
+        employeeId: id("employee2.be@demo.werkpad.test"),
+        managerId: lotte.userId,
+        physicianId: id("physician@demo.werkpad.test"),
+        openedById: lotte.userId,
+        startKind: "ABSENCE",
+        startDate: daysAgo(90),
+      },
+    });
+    const agreed = [
+      await item(
+        caseId,
+        organizationId,
+        "CAPACITY",
+        {
+          area: "dynamic",
+          whatHelps: "Un chariot pour les rouleaux de papier.",
+          whatIsHard: "Porter des charges lourdes, se pencher longtemps.",
+        },
+        lotte,
+        "agreed",
+      ),
+      await item(
+        caseId,
+        organizationId,
+        "ADJUSTMENT",
+        {
+          catalogueId: "A03",
+          details: "Début entre 8 h et 9 h 30.",
+          owner: "Lotte (RH)",
+          startDate: isoDaysFromNow(3),
+          reviewDate: isoDaysFromNow(31),
+          stage: "planned",
+        },
+        lotte,
+        "agreed",
+      ),
+      await item(
+        caseId,
+        organizationId,
+        "SCHEDULE_PHASE",
+        {
+          startWeek: 1,
+          hoursPerWeek: 16,
+          days: ["mon", "tue", "thu"],
+          tasksIncluded: "Contrôle qualité.",
+        },
+        lotte,
+        "agreed",
+      ),
+      await item(
+        caseId,
+        organizationId,
+        "SCHEDULE_PHASE",
+        { startWeek: 4, hoursPerWeek: 24, days: ["mon", "tue", "wed", "thu"] },
+        lotte,
+        "agreed",
+      ),
+      await item(
+        caseId,
+        organizationId,
+        "REVIEW",
+        { date: isoDaysFromNow(28), note: "Bilan avec le médecin du travail." },
+        lotte,
+        "agreed",
+      ),
+    ];
+    await firstVersion({ organizationId, caseId }, agreed, momentDaysAgo(2, "14:30"));
   }
 
   // The Netherlands: Eva Visser is returning; version 1 is agreed, version 2 is being discussed.
@@ -221,23 +384,7 @@ export async function seedCases(db: Db, people: Map<string, string>) {
       "agreed",
     ),
   ];
-  const snapshot = snapshotOf(
-    agreedItems.map((entry) => ({
-      id: entry.id,
-      kind: entry.kind,
-      content: entry.content as never,
-      proposedBySide: entry.proposedBySide,
-    })),
-  );
-  await db.planVersion.create({
-    data: {
-      ...nl,
-      number: 1,
-      contentHash: planHash(snapshot),
-      snapshot,
-      agreedAt: momentDaysAgo(14, "10:15"),
-    },
-  });
+  await firstVersion(nl, agreedItems, momentDaysAgo(14, "10:15"));
   // The physician advised, reviewed version 1 and keeps medical notes (one shared with Eva).
   const pieter = id("physician@demo.werkpad.test");
   await db.physicianAdvice.create({
@@ -367,4 +514,6 @@ export async function seedCases(db: Db, people: Map<string, string>) {
     jonas,
     { declined: "Je préfère un e-mail : les appels tombent souvent mal." },
   );
+  await plannedConversation();
+  await timelineMarks();
 }

@@ -7,6 +7,7 @@ import { closeDb, db } from "#app/modules/db.server.ts";
 import { envOrExit } from "#app/modules/env.server.ts";
 import { demoOrganizations, demoPassword, demoPeople } from "./demo.ts";
 import { seedCases } from "./seed-cases.ts";
+import { seedInsights } from "./seed-insights.ts";
 import { seedProblems } from "./seed-problems.ts";
 
 envOrExit();
@@ -44,6 +45,7 @@ async function seed() {
   }
 
   await seedCases(db, userIds);
+  await seedInsights(db);
   await seedProblems(db);
 
   const names = new Map<string, string>(demoOrganizations.map((o) => [o.id, o.name]));
@@ -55,8 +57,13 @@ async function seed() {
     console.log(`    ${person.email.padEnd(32)} ${person.name}, ${where.join(" and ")}`);
   }
   console.log(
-    "  Cases: a Dutch return with an agreed plan being changed, a Dutch HR colleague's own case\n" +
-      "  (she is its employee), a Belgian carer case being negotiated.",
+    "  Cases: a Dutch return with an agreed plan being changed (and a conversation planned),\n" +
+      "  a Dutch HR colleague's own case (she is its employee), a Belgian carer case being\n" +
+      "  negotiated, and a Belgian plan agreed and ready to be signed (Lucas Lefèvre and Lotte Peeters).",
+  );
+  console.log(
+    "  Insights (/insights, HR and owner of De Linde): 46 earlier cases over this year and\n" +
+      '  the two before, in departments; a small one shows "Too few to show".',
   );
   console.log("  E-mails the demo sends are readable at /dev/outbox.\n");
 }

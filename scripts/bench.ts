@@ -82,13 +82,20 @@ const floorUrl = `http://127.0.0.1:${settings.port + 1}`;
 
 // ---------------------------------------------------------------- what is measured
 
-type Account = "signed out" | "hr@demo.werkpad.test" | "physician@demo.werkpad.test";
+type Account =
+  | "signed out"
+  | "hr@demo.werkpad.test"
+  | "owner@demo.werkpad.test"
+  | "physician@demo.werkpad.test";
 
 /** The issue's paths, each as the demo account who uses it (prisma/demo.ts). */
 const paths: Array<{ path: string; as: Account }> = [
   { path: "/", as: "signed out" },
   { path: "/healthz", as: "signed out" },
   { path: "/cases", as: "hr@demo.werkpad.test" },
+  // The owner's start page reads where the organisation stands with paying; /billing reads our copy of Stripe.
+  { path: "/app", as: "owner@demo.werkpad.test" },
+  { path: "/billing", as: "owner@demo.werkpad.test" },
   { path: "/cases/demo-case-nl", as: "hr@demo.werkpad.test" },
   { path: "/cases/demo-case-nl/versions/1", as: "hr@demo.werkpad.test" },
   // The demo case's physician (prisma/seed-cases.ts).

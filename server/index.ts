@@ -6,7 +6,12 @@
 import { randomBytes } from "node:crypto";
 import compression from "compression";
 import express from "express";
-import { envOrExit } from "../app/modules/env.server.ts";
+import {
+  billingThrough,
+  envOrExit,
+  sealingCertificateInUse,
+  twoFactorKeyInUse,
+} from "../app/modules/env.server.ts";
 import { securityHeaders } from "../app/modules/http/security-headers.ts";
 import { log } from "../app/modules/log.server.ts";
 import { superviseWorkers, workerNumber, workersToFork } from "./cluster.ts";
@@ -80,7 +85,13 @@ if (development) {
 }
 
 const listener = server.listen(env.PORT, env.HOST, () => {
-  log.info("listening", { url: env.APP_URL, database: env.DATABASE_URL.split(":")[0] });
+  log.info("listening", {
+    url: env.APP_URL,
+    database: env.DATABASE_URL.split(":")[0],
+    pdfSeal: sealingCertificateInUse(env),
+    billing: billingThrough(env),
+    twoFactorKey: twoFactorKeyInUse(env),
+  });
   // In a cluster the primary says so once all workers listen.
   if (!worker) console.log(`\n  Werkpad is running on ${env.APP_URL}\n`);
 });

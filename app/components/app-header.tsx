@@ -1,28 +1,30 @@
 import { Form, Link, NavLink, useLocation } from "react-router";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
-import { type Actor, can } from "#app/modules/policy/policy.ts";
+import type { Actor } from "#app/modules/policy/policy.ts";
 import { LanguageSwitcher } from "./language-switcher.tsx";
-import { cx } from "./ui/cx.ts";
+
+/** The organisation's pages the header may link to, in order (the root loader picks those the policy allows). */
+export type HeaderPage = "members" | "audit" | "insights" | "billing" | "problems";
 
 export type HeaderAccount = {
   name: string;
   actor: Actor | null;
+  /** The pages this person may open in the organisation they work in, in the header's order. */
+  pages: HeaderPage[];
   organizationName: string | null;
   organizations: Array<{ id: string; name: string }>;
 };
 
+// Classes of app.css: the header is on every page, and the plan page has a weight budget.
 const navLink = ({ isActive }: { isActive: boolean }) =>
-  cx(
-    "inline-flex min-h-11 items-center rounded-md px-3 font-medium",
-    isActive ? "bg-brand-50 text-brand-800" : "text-ink hover:bg-canvas",
-  );
+  isActive ? "nav-link nav-link-active" : "nav-link";
 
 export function AppHeader({ account }: { account: HeaderAccount | null }) {
   const { t } = useTranslation();
   const location = useLocation();
   const actor = account?.actor ?? null;
   return (
-    <header className="border-b border-line bg-surface">
+    <header className="border-b border-line bg-surface print:hidden">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
         <Link
           to={account ? "/app" : "/"}
@@ -63,27 +65,13 @@ export function AppHeader({ account }: { account: HeaderAccount | null }) {
                     </NavLink>
                   </li>
                 ) : null}
-                {actor && can(actor, "members.list") ? (
-                  <li>
-                    <NavLink to="/members" className={navLink}>
-                      {t("nav.members")}
+                {account.pages.map((page) => (
+                  <li key={page}>
+                    <NavLink to={`/${page}`} className={navLink}>
+                      {t(`nav.${page}`)}
                     </NavLink>
                   </li>
-                ) : null}
-                {actor && can(actor, "audit.view") ? (
-                  <li>
-                    <NavLink to="/audit" className={navLink}>
-                      {t("nav.audit")}
-                    </NavLink>
-                  </li>
-                ) : null}
-                {actor && can(actor, "problems.view") ? (
-                  <li>
-                    <NavLink to="/problems" className={navLink}>
-                      {t("nav.problems")}
-                    </NavLink>
-                  </li>
-                ) : null}
+                ))}
               </ul>
               <div className="flex flex-wrap items-center gap-1">
                 <NavLink to="/account" className={navLink}>

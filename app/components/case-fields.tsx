@@ -1,12 +1,12 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { fieldProps } from "#app/components/ui/conform.ts";
 import { SelectField, TextField } from "#app/components/ui/field.tsx";
-import { countries, startKinds } from "#app/modules/cases/case-form.ts";
+import { countries, departmentMaxLength, startKinds } from "#app/modules/cases/case-form.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
 type Person = { id: string; name: string; email?: string };
 type Fields = Record<
-  "managerId" | "physicianId" | "country" | "startKind" | "startDate",
+  "managerId" | "physicianId" | "country" | "startKind" | "startDate" | "department",
   FieldMetadata<unknown>
 >;
 
@@ -14,9 +14,12 @@ type Fields = Record<
 export function CaseFields({
   fields,
   candidates,
+  departments,
 }: {
   fields: Fields;
   candidates: { managers: Person[]; physicians: Person[] };
+  /** The organisation's departments so far, offered while typing. */
+  departments: string[];
 }) {
   const { t } = useTranslation("cases");
   const { t: ta } = useTranslation("auth");
@@ -39,6 +42,18 @@ export function CaseFields({
         placeholder={t("form.noPhysician")}
         options={people(candidates.physicians)}
       />
+      <TextField
+        {...fieldProps(fields.department)}
+        label={t("form.department")}
+        hint={t("form.departmentHint", { max: departmentMaxLength })}
+        list="department-suggestions"
+        autoComplete="off"
+      />
+      <datalist id="department-suggestions">
+        {departments.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
       <SelectField
         {...fieldProps(fields.country)}
         label={t("form.country")}

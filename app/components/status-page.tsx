@@ -38,14 +38,19 @@ export function NotFoundPage() {
 
 /**
  * A request the request guard refused (a damaged form, one too large, or one
- * sent from another website): nothing was saved, and what to do now.
+ * sent from another website), or a change in an organisation that is
+ * scheduled for deletion: nothing was saved, and what to do now.
  */
 export function RefusedRequestPage({ refused, code }: { refused: Refusal; code: number }) {
-  const { t } = useTranslation();
+  // The read-only refusal's texts live with the organisation's deletion: the
+  // common catalogue, which every page loads, stays small.
+  const { t } = useTranslation(["common", "organization"]);
+  const texts = refused === "read-only" ? "organization:readOnly" : `refused.${refused}`;
+  const heading = t(`${texts}.heading` as "refused.unreadable.heading");
   return (
-    <StatusPage code={String(code)} heading={t(`refused.${refused}.heading`)}>
-      <title>{`${t(`refused.${refused}.heading`)} · ${t("app.name")}`}</title>
-      <p>{t(`refused.${refused}.body`)}</p>
+    <StatusPage code={String(code)} heading={heading}>
+      <title>{`${heading} · ${t("app.name")}`}</title>
+      <p>{t(`${texts}.body` as "refused.unreadable.body")}</p>
       <p>{t("refused.nothingSaved")}</p>
       <p>
         <ButtonLink to="/" reloadDocument>

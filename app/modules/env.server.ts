@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { z } from "zod";
+import { certificateSummary } from "./pdf/seal.ts";
 
 /** Express's names for address ranges, usable in TRUST_PROXY. */
 const proxyRanges = ["loopback", "linklocal", "uniquelocal"];
@@ -38,6 +40,16 @@ const trustProxy = z
     });
     return z.NEVER;
   });
+
+/** 32 bytes from base64 or hex, or null. */
+function keyBytes(value: string): Uint8Array | null {
+  const bytes = /^[0-9a-f]{64}$/i.test(value)
+    ? Buffer.from(value, "hex")
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(value)
+      ? Buffer.from(value, "base64")
+      : null;
+  return bytes?.length === 32 ? new Uint8Array(bytes) : null;
+}
 
 /**
  * Every environment variable Werkpad reads, validated in one place.
@@ -89,6 +101,55 @@ const envSchema = z
       .transform((value) => value === "1" || value === "true"),
     TRUST_PROXY: trustProxy,
     /**
+     * The platform certificate that seals signed PDFs (PAdES): a PKCS#12
+     * file's path, or its contents in base64, with its password. Without
+     * them (development, the demo) a self-signed certificate is made once and
+     * kept in the database; /verify then still checks seals, but a PDF reader
+     * shows the signer as unknown.
+     */
+    SIGNING_P12: z.string().min(1).optional(),
+    /**
+     * Stripe (docs/decisions/0025). Without a key, a development simulator
+     * stands in for Stripe: its checkout page pays or fails and sends signed
+     * webhooks. It never runs with an https APP_URL, which needs both values.
+     */
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_/, {
+        message: "must be a Stripe secret or restricted key (sk_… or rk_…)",
+      })
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_/, { message: "must be the webhook endpoint's signing secret (whsec_…)" })
+      .optional(),
+    /** Checkout calculates VAT with Stripe Tax: only when it is set up in the Stripe account. */
+    STRIPE_AUTOMATIC_TAX: z
+      .enum(["0", "1", "true", "false"])
+      .default("0")
+      .transform((value) => value === "1" || value === "true"),
+    SIGNING_P12_PASSWORD: z.string().optional(),
+    /**
+     * The key that encrypts the secrets of people's authenticator apps
+     * (two-factor sign-in, docs/decisions/0030): 32 random bytes in base64 or
+     * hex (`openssl rand -base64 32`). Kept outside the database, so a copy of
+     * the database alone cannot make anyone's codes. Required with an https
+     * APP_URL; without it (development, the demo) a fixed development key is used.
+     */
+    TWO_FACTOR_KEY: z
+      .string()
+      .trim()
+      .transform((value, context) => {
+        const bytes = keyBytes(value);
+        if (bytes) return bytes;
+        context.addIssue({
+          code: "custom",
+          message: "must be 32 random bytes in base64 or hex (openssl rand -base64 32)",
+        });
+        return z.NEVER;
+      })
+      .optional(),
+    /**
      * Browser tests only: /dev/fault fails on purpose, so the tests can check
      * the error page and that its reference is in the log. Every real fault
      * this could stand for has been fixed.
@@ -111,6 +172,35 @@ const envSchema = z
         path: ["DEV_OUTBOX"],
         message: `/dev/outbox shows live sign-in and reset links to anyone, so it must be off when APP_URL is https (${env.APP_URL}): run with NODE_ENV=production and without DEV_OUTBOX`,
       });
+    if (env.SIGNING_P12 !== undefined) {
+      const problem = signingCertificateProblem(env.SIGNING_P12, env.SIGNING_P12_PASSWORD ?? "");
+      if (problem) context.addIssue({ code: "custom", path: ["SIGNING_P12"], message: problem });
+    } else if (env.SIGNING_P12_PASSWORD !== undefined)
+      context.addIssue({
+        code: "custom",
+        path: ["SIGNING_P12"],
+        message: "must be set when SIGNING_P12_PASSWORD is",
+      });
+    // A real deployment bills through Stripe: the simulator would let anyone "pay".
+    if (env.APP_URL.startsWith("https:") && env.STRIPE_SECRET_KEY === undefined)
+      context.addIssue({
+        code: "custom",
+        path: ["STRIPE_SECRET_KEY"],
+        message: `must be set when APP_URL is https (${env.APP_URL}): without it the development simulator would stand in for Stripe`,
+      });
+    if ((env.STRIPE_SECRET_KEY === undefined) !== (env.STRIPE_WEBHOOK_SECRET === undefined))
+      context.addIssue({
+        code: "custom",
+        path: [env.STRIPE_SECRET_KEY === undefined ? "STRIPE_SECRET_KEY" : "STRIPE_WEBHOOK_SECRET"],
+        message:
+          "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are set together, or neither (the simulator)",
+      });
+    if (env.APP_URL.startsWith("https:") && env.TWO_FACTOR_KEY === undefined)
+      context.addIssue({
+        code: "custom",
+        path: ["TWO_FACTOR_KEY"],
+        message: `must be set when APP_URL is https (${env.APP_URL}): without it the authenticator secrets would be encrypted with the development key everyone can read in the source`,
+      });
     if (env.APP_URL.startsWith("https:") && env.DEV_FAULT)
       context.addIssue({
         code: "custom",
@@ -120,6 +210,41 @@ const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** SIGNING_P12's bytes: the file it names, or its base64 contents. */
+export function signingP12Bytes(value: string): Uint8Array {
+  if (existsSync(value)) return new Uint8Array(readFileSync(value));
+  return new Uint8Array(Buffer.from(value, "base64"));
+}
+
+function signingCertificateProblem(value: string, password: string): string | null {
+  try {
+    certificateSummary(signingP12Bytes(value), password);
+    return null;
+  } catch (error) {
+    return `is not a PKCS#12 file (a path, or its contents in base64) that SIGNING_P12_PASSWORD opens: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/** Which certificate seals PDFs, in words for the start-up log. */
+export function sealingCertificateInUse(env: Pick<Env, "SIGNING_P12">): string {
+  return env.SIGNING_P12
+    ? "the certificate in SIGNING_P12"
+    : "a self-signed development certificate (SIGNING_P12 is not set): PDF readers will show the seal's signer as unknown";
+}
+
+/** Which key encrypts authenticator secrets, in words for the start-up log. */
+export function twoFactorKeyInUse(env: Pick<Env, "TWO_FACTOR_KEY">): string {
+  return env.TWO_FACTOR_KEY
+    ? "the key in TWO_FACTOR_KEY"
+    : "the development key (TWO_FACTOR_KEY is not set): for development and the demo only";
+}
+
+/** What bills organisations, in words for the start-up log. */
+export function billingThrough(env: Pick<Env, "STRIPE_SECRET_KEY">): string {
+  if (!env.STRIPE_SECRET_KEY) return "the development simulator (STRIPE_SECRET_KEY is not set)";
+  return env.STRIPE_SECRET_KEY.includes("_live_") ? "Stripe (live mode)" : "Stripe (test mode)";
+}
 
 /** Whether /dev/outbox is served: always outside production; in production only with DEV_OUTBOX. */
 export function devOutboxOn(env: Pick<Env, "NODE_ENV" | "DEV_OUTBOX">): boolean {

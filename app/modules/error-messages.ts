@@ -9,11 +9,18 @@ export function errorMessage(key: string, values?: Record<string, string | numbe
   return `${key}?${query}`;
 }
 
-/** Splits a message made by errorMessage() back into its key and values. */
+/**
+ * Splits a message made by errorMessage() back into its key and values. A
+ * `count` comes back as a number, so that the translator picks its plural form.
+ */
 export function parseErrorMessage(message: string): {
   key: string;
-  values: Record<string, string>;
+  values: Record<string, string | number>;
 } {
   const [key = "", query = ""] = message.split("?", 2);
-  return { key, values: Object.fromEntries(new URLSearchParams(query)) };
+  const values: Record<string, string | number> = Object.fromEntries(new URLSearchParams(query));
+  if (typeof values.count === "string" && /^\d+$/.test(values.count)) {
+    values.count = Number(values.count);
+  }
+  return { key, values };
 }

@@ -19,3 +19,8 @@ export function canonicalJson(value: unknown): string {
 export function contentHash(value: unknown): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(canonicalJson(value))));
 }
+
+/** SHA-256 (hex) of bytes as they are: the fingerprint of a PDF file. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return encodeHexLowerCase(sha256(bytes));
+}

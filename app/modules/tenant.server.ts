@@ -34,6 +34,22 @@ export const tenantDelegates = [
   "medicalNoteRevision",
   "planReview",
   "consent",
+  "agreement",
+  "agreementSignature",
+  "adjustmentPassport",
+  "conversation",
+  "conversationNote",
+  "conversationTopic",
+  "conversationPreparation",
+  "subscription",
+  "invoice",
+  "checkIn",
+  "actualHours",
+  "calendarFeed",
+  "caseAbsence",
+  "caseEvent",
+  "deadlineDone",
+  "caseStatusChange",
 ] as const;
 const tenant = new Set<string>(tenantDelegates);
 

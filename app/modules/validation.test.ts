@@ -49,6 +49,13 @@ describe("validation messages are translation keys", () => {
     });
     expect(parseErrorMessage("plain.key")).toEqual({ key: "plain.key", values: {} });
   });
+
+  test("a count comes back as a number, so the plural form can be chosen", () => {
+    expect(parseErrorMessage(errorMessage("k", { name: "Ann", count: 3 }))).toEqual({
+      key: "k",
+      values: { name: "Ann", count: 3 },
+    });
+  });
 });
 
 describe("calendar dates", () => {
@@ -199,6 +206,7 @@ describe("editing keeps stored dates that are out of range now", () => {
     const stored = isoDay(-6 * 365);
     const closed = {
       status: "CLOSED",
+      closedCategory: "RETURNED_OWN_WORK",
       managerId: "m",
       country: "NL",
       startKind: "ABSENCE",

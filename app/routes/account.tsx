@@ -1,21 +1,41 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "react-router";
+import { Form, Link, useNavigation } from "react-router";
 import { z } from "zod";
+import { DataExportCard } from "#app/components/account/data-export-card.tsx";
 import { PageHeader } from "#app/components/page.tsx";
+import { TwoFactorCard } from "#app/components/two-factor/account-card.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { fieldProps } from "#app/components/ui/conform.ts";
 import { TextField } from "#app/components/ui/field.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
-import { changePassword } from "#app/modules/auth/accounts.server.ts";
+import { type Client, changePassword } from "#app/modules/auth/accounts.server.ts";
 import { clientOf, requireUser } from "#app/modules/auth/request.server.ts";
-import { passwordProblemMessages, redirectSignedOut } from "#app/modules/auth/respond.server.ts";
-import { currentPasswordField, passwordField } from "#app/modules/auth/schemas.ts";
+import {
+  passwordProblemMessages,
+  rateLimitedMessage,
+  redirectSignedOut,
+} from "#app/modules/auth/respond.server.ts";
+import {
+  currentPasswordField,
+  passwordField,
+  twoFactorChangeSchema,
+} from "#app/modules/auth/schemas.ts";
 import { countSessions } from "#app/modules/auth/session.server.ts";
 import { signOutEverywhere } from "#app/modules/auth/signout.server.ts";
+import {
+  confirmSecondFactor,
+  renewRecoveryCodes,
+  secondFactorErrors,
+  secondFactorFieldName,
+  turnOffTwoFactor,
+  twoFactorStatus,
+} from "#app/modules/auth/two-factor.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+import { latestExportOf, requestExport } from "#app/modules/privacy/export.server.ts";
+import { exportIntent, exportRequestSchema } from "#app/modules/privacy/forms.ts";
 import type { Route } from "./+types/account";
 
 const passwordSchema = z.object({
@@ -25,38 +45,114 @@ const passwordSchema = z.object({
 
 export async function loader(args: Route.LoaderArgs) {
   const { user } = requireUser(args);
-  return { user, sessions: await countSessions(user.id) };
+  const [sessions, twoFactor, latestExport] = await Promise.all([
+    countSessions(user.id),
+    twoFactorStatus(user.id),
+    latestExportOf(user.id),
+  ]);
+  return { user, sessions, twoFactor, latestExport };
 }
 
-export async function action(args: Route.ActionArgs) {
+/** What the page's forms get back: each form its own result, or the new recovery codes. */
+type Answer = {
+  password?: SubmissionResult<string[]>;
+  twoFactor?: SubmissionResult<string[]>;
+  recoveryCodes?: string[];
+  dataExport?: SubmissionResult<string[]>;
+};
+
+/** New recovery codes, or turning two-factor sign-in off: both after a current code. */
+async function changeTwoFactor(
+  userId: string,
+  formData: FormData,
+  client: Client,
+): Promise<Answer | Response> {
+  const submission = parseWithZod(formData, { schema: twoFactorChangeSchema });
+  if (submission.status !== "success")
+    return { twoFactor: submission.reply({ hideFields: ["code"] }) };
+  const { code } = submission.value;
+  const result =
+    formData.get("intent") === "new-recovery-codes"
+      ? await renewRecoveryCodes(userId, code, client)
+      : await turnOffTwoFactor(userId, code, client);
+  if (result.ok)
+    return result.value
+      ? { recoveryCodes: result.value.recoveryCodes }
+      : redirectWithToast("/account", { kind: "success", message: "twoFactor:turnedOff" });
+  return {
+    twoFactor: submission.reply({
+      ...(result.reason === "rate-limited"
+        ? { formErrors: [rateLimitedMessage(result.retryAt)] }
+        : { fieldErrors: { code: ["twoFactor:errors.wrongCode"] } }),
+      hideFields: ["code"],
+    }),
+  };
+}
+
+export async function action(args: Route.ActionArgs): Promise<Answer | Response> {
   const { user, sessionId } = requireUser(args);
   const client = clientOf(args);
   const formData = await args.request.formData();
-  if (formData.get("intent") === "sign-out-everywhere") {
+  const intent = formData.get("intent");
+  if (intent === "new-recovery-codes" || intent === "turn-off-two-factor")
+    return changeTwoFactor(user.id, formData, client);
+  if (intent === "sign-out-everywhere") {
     await signOutEverywhere(user.id, client);
     return redirectSignedOut("/signin", {
       kind: "success",
       message: "auth:account.signedOutEverywhere",
     });
   }
+  if (intent === exportIntent) {
+    const submission = parseWithZod(formData, { schema: exportRequestSchema });
+    if (submission.status !== "success") return { dataExport: submission.reply() };
+    // A copy of everything about a person: with two-factor on, a current code first.
+    const confirmed = await confirmSecondFactor(user, formData, client);
+    if (!confirmed.ok)
+      return {
+        dataExport: submission.reply({
+          fieldErrors: secondFactorErrors(confirmed),
+          hideFields: [secondFactorFieldName],
+        }),
+      };
+    const result = await requestExport(user.id, client);
+    return redirectWithToast("/account#data-export", {
+      kind: result.ok ? "success" : "error",
+      message: result.ok ? "privacy:card.requested" : "privacy:card.alreadyPreparing",
+    });
+  }
+  return passwordChange(formData, user.id, sessionId, client);
+}
+
+/** The password form's answer: a redirect once changed, else the form again with what is wrong. */
+async function passwordChange(
+  formData: FormData,
+  userId: string,
+  sessionId: string,
+  client: ReturnType<typeof clientOf>,
+) {
   const submission = parseWithZod(formData, { schema: passwordSchema });
   if (submission.status !== "success")
-    return submission.reply({ hideFields: ["currentPassword", "newPassword"] });
+    return { password: submission.reply({ hideFields: ["currentPassword", "newPassword"] }) };
   const { currentPassword, newPassword } = submission.value;
-  const result = await changePassword(user.id, sessionId, currentPassword, newPassword, client);
+  const result = await changePassword(userId, sessionId, currentPassword, newPassword, client);
   if (!result.ok && result.reason === "wrong-password") {
-    return submission.reply({
-      fieldErrors: { currentPassword: ["auth:errors.wrongCurrentPassword"] },
-      hideFields: ["currentPassword", "newPassword"],
-    });
+    return {
+      password: submission.reply({
+        fieldErrors: { currentPassword: ["auth:errors.wrongCurrentPassword"] },
+        hideFields: ["currentPassword", "newPassword"],
+      }),
+    };
   }
   if (!result.ok) {
-    return submission.reply({
-      fieldErrors: { newPassword: [passwordProblemMessages[result.problem]] },
-      hideFields: ["currentPassword", "newPassword"],
-    });
+    return {
+      password: submission.reply({
+        fieldErrors: { newPassword: [passwordProblemMessages[result.problem]] },
+        hideFields: ["currentPassword", "newPassword"],
+      }),
+    };
   }
-  return redirectWithToast("/account", {
+  throw await redirectWithToast("/account", {
     kind: "success",
     message: "auth:account.passwordChanged",
   });
@@ -67,7 +163,8 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
   const navigation = useNavigation();
   const intent = navigation.formData?.get("intent");
   const [form, fields] = useForm({
-    lastResult: actionData,
+    id: "password-form",
+    lastResult: actionData?.password,
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordSchema }),
@@ -82,6 +179,11 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           <dt className="font-semibold">{t("fields.email")}</dt>
           <dd>{loaderData.user.email}</dd>
         </dl>
+        <p className="mt-4">
+          <Link to="/reminders" className="font-medium text-brand-700 underline">
+            {t("account.remindersLink")}
+          </Link>
+        </p>
       </Card>
       <Card title={t("account.passwordHeading")}>
         <p className="mb-4 text-muted">{t("account.passwordIntro")}</p>
@@ -112,6 +214,13 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           </div>
         </Form>
       </Card>
+      <DataExportCard latest={loaderData.latestExport} lastResult={actionData?.dataExport} />
+      <TwoFactorCard
+        status={loaderData.twoFactor}
+        lastResult={actionData?.twoFactor}
+        recoveryCodes={actionData?.recoveryCodes}
+        pending={intent === "new-recovery-codes" || intent === "turn-off-two-factor"}
+      />
       <Card title={t("account.sessionsHeading")}>
         <p>{t("account.sessionsIntro", { count: loaderData.sessions })}</p>
         <p className="mt-1 mb-4 text-muted">{t("account.signOutEverywhereHint")}</p>
@@ -126,6 +235,12 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             {t("account.signOutEverywhere")}
           </Button>
         </Form>
+      </Card>
+      <Card title={t("account.eraseHeading")}>
+        <p className="mb-3 text-muted">{t("account.eraseIntro")}</p>
+        <Link to="/account/erase" className="font-medium text-brand-700 underline">
+          {t("account.eraseLink")}
+        </Link>
       </Card>
     </div>
   );

@@ -1,11 +1,16 @@
 import { Link } from "react-router";
+import { BillingBanner } from "#app/components/billing-notices.tsx";
 import { PageHeader } from "#app/components/page.tsx";
+import { NextStep, TodoList } from "#app/components/todo-list.tsx";
 import { ButtonLink } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { requireMember } from "#app/modules/auth/request.server.ts";
+import { billingBannerFor } from "#app/modules/billing/billing.server.ts";
 import { startPageFor } from "#app/modules/cases/start-page.server.ts";
+import { languageOfRequest } from "#app/modules/i18n/languages.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { can, seesEveryCase } from "#app/modules/policy/policy.ts";
+import { type Todo, todosFor } from "#app/modules/todo/todo.server.ts";
 import type { Route } from "./+types/app";
 
 /** Each person's start page: what their role does, and a way to their plan or cases now. */
@@ -17,8 +22,11 @@ export async function loader(args: Route.LoaderArgs) {
     organizationName: membership.organizationName,
     mayManageMembers: can(actor, "members.list"),
     mayOpenCases: can(actor, "cases.open"),
+    mayReadRecords: can(actor, "privacy.view"),
     seesEveryCase: seesEveryCase(actor),
     ...(await startPageFor(tdb, actor)),
+    billingBanner: await billingBannerFor(actor),
+    todos: await todosFor(tdb, actor, languageOfRequest(args.request)),
   };
 }
 
@@ -28,12 +36,18 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   const { t: tp } = useTranslation("physician");
   const { name, role, organizationName, mayManageMembers, mayOpenCases } = loaderData;
   const { ownPlans, cases, physicianCases, seesEveryCase } = loaderData;
+  // Each case with its next step: the first thing that waits in it.
+  const nextSteps = new Map<string, Todo>();
+  for (const todo of loaderData.todos)
+    if (!nextSteps.has(todo.caseId)) nextSteps.set(todo.caseId, todo);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
         title={t("home.welcome", { name })}
         intro={t("home.yourRole", { role: t(`roles.${role}`), organization: organizationName })}
       />
+      {loaderData.billingBanner ? <BillingBanner banner={loaderData.billingBanner} /> : null}
+      <TodoList todos={loaderData.todos} employee={role === "EMPLOYEE"} />
       {ownPlans.map((plan) => (
         <Card key={plan.id} title={t("home.yourPlan")}>
           <p className="text-lg" data-testid="plan-next-step">
@@ -41,8 +55,11 @@ export default function Home({ loaderData }: Route.ComponentProps) {
               ? t("home.planWaiting", { count: plan.waiting })
               : t("home.planNothingWaiting")}
           </p>
-          <p className="mt-4">
+          <p className="mt-4 flex flex-wrap gap-3">
             <ButtonLink to={`/cases/${plan.id}`}>{t("home.openPlan")}</ButtonLink>
+            <ButtonLink to={`/cases/${plan.id}/checkins`} variant="secondary">
+              {t("home.checkIn")}
+            </ButtonLink>
           </p>
         </Card>
       ))}
@@ -72,6 +89,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
                   <span className="text-sm text-muted">
                     {tc(`caseStatuses.${record.status}`, { ns: "common" })}
                   </span>
+                  <NextStep todo={nextSteps.get(record.id)} />
                 </li>
               ))}
             </ul>
@@ -114,11 +132,25 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         <p className="text-muted" data-testid="role-intro">
           {t(`home.${role}`)}
         </p>
-        {mayManageMembers ? (
-          <p className="mt-4">
+        <p className="mt-4 flex flex-wrap gap-3">
+          {mayManageMembers ? (
             <ButtonLink to="/members">{t("home.manageMembers")}</ButtonLink>
-          </p>
-        ) : null}
+          ) : null}
+          {loaderData.mayReadRecords ? (
+            <ButtonLink to="/privacy" variant="secondary">
+              {t("recordsOfProcessing")}
+            </ButtonLink>
+          ) : null}
+          <ButtonLink to="/guides" variant="secondary">
+            {t("nav.guides", { ns: "common" })}
+          </ButtonLink>
+          <ButtonLink to="/hub" variant="secondary">
+            {t("nav.hub", { ns: "common" })}
+          </ButtonLink>
+          <ButtonLink to="/calendar" variant="secondary">
+            {t("calendar.title")}
+          </ButtonLink>
+        </p>
       </Card>
     </div>
   );

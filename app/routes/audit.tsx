@@ -1,3 +1,4 @@
+import { Link } from "react-router";
 import { PageHeader } from "#app/components/page.tsx";
 import { FormError, Notice } from "#app/components/ui/form-error.tsx";
 import { listAuditEvents, verifyChain } from "#app/modules/audit/audit.server.ts";
@@ -39,6 +40,11 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
         title={t("audit.title")}
         intro={t("audit.intro", { organization: organizationName })}
       />
+      <p>
+        <Link to="/privacy" className="font-medium text-brand-700 underline">
+          {t("recordsOfProcessing")}
+        </Link>
+      </p>
       {chain.valid ? (
         <Notice>{t("audit.intact")}</Notice>
       ) : (

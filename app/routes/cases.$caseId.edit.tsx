@@ -9,9 +9,18 @@ import { SelectField, TextAreaField } from "#app/components/ui/field.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
 import { useIsSubmitting } from "#app/components/ui/pending.tsx";
 import { clientOf } from "#app/modules/auth/request.server.ts";
-import { closedReasonMaxLength, editCaseSchema } from "#app/modules/cases/case-form.ts";
+import {
+  closedReasonMaxLength,
+  closingCategories,
+  editCaseSchema,
+} from "#app/modules/cases/case-form.ts";
 import { caseStatuses } from "#app/modules/cases/case-statuses.ts";
-import { caseCandidates, partiesOf, updateCase } from "#app/modules/cases/cases.server.ts";
+import {
+  caseCandidates,
+  departmentsOf,
+  partiesOf,
+  updateCase,
+} from "#app/modules/cases/cases.server.ts";
 import { forbidden, orRespond } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
@@ -26,9 +35,12 @@ export async function loader(args: Route.LoaderArgs) {
     caseId: record.id,
     employeeName: record.employee?.name ?? record.invitedEmail ?? "",
     candidates: await caseCandidates(tdb, record),
+    departments: await departmentsOf(tdb),
     defaults: {
       status: record.status,
+      closedCategory: record.closedCategory ?? "",
       closedReason: record.closedReason ?? "",
+      department: record.department ?? "",
       managerId: record.managerId,
       physicianId: record.physicianId ?? "",
       country: record.country,
@@ -55,7 +67,7 @@ export async function action(args: Route.ActionArgs) {
 export default function EditCase({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("cases");
   const submitting = useIsSubmitting();
-  const { candidates, defaults, caseId, employeeName } = loaderData;
+  const { candidates, defaults, caseId, employeeName, departments } = loaderData;
   const [form, fields] = useForm({
     lastResult: actionData,
     defaultValue: defaults,
@@ -82,6 +94,16 @@ export default function EditCase({ loaderData, actionData }: Route.ComponentProp
             label: t(`caseStatuses.${status}`, { ns: "common" }),
           }))}
         />
+        <SelectField
+          {...fieldProps(fields.closedCategory)}
+          label={t("form.closedCategory")}
+          hint={t("form.closedCategoryHint")}
+          placeholder={t("form.noClosedCategory")}
+          options={closingCategories.map((category) => ({
+            value: category,
+            label: t(`closingCategories.${category}`, { ns: "cases" }),
+          }))}
+        />
         <TextAreaField
           {...fieldProps(fields.closedReason)}
           limit={closedReasonMaxLength}
@@ -89,7 +111,7 @@ export default function EditCase({ loaderData, actionData }: Route.ComponentProp
           hint={t("form.closedReasonHint")}
           rows={2}
         />
-        <CaseFields fields={fields as never} candidates={candidates} />
+        <CaseFields fields={fields as never} candidates={candidates} departments={departments} />
         <div>
           <Button type="submit" pending={submitting}>
             {t("form.save")}

@@ -6,6 +6,7 @@ import { Sharing } from "#app/components/notes/sharing.tsx";
 import { PageHeader } from "#app/components/page.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
+import { passportsOf } from "#app/modules/agreements/passport.server.ts";
 import { caseViewsOf } from "#app/modules/audit/audit.server.ts";
 import { clientOf } from "#app/modules/auth/request.server.ts";
 import { partiesOf } from "#app/modules/cases/cases.server.ts";
@@ -35,12 +36,13 @@ async function requireEmployee(args: Route.LoaderArgs | Route.ActionArgs) {
 
 export async function loader(args: Route.LoaderArgs) {
   const { member, tdb, record } = await requireEmployee(args);
-  const [notes, medicalNotes, consents, history, views] = await Promise.all([
+  const [notes, medicalNotes, consents, history, views, passports] = await Promise.all([
     listPrivateNotes(tdb, member.actor, record),
     medicalNotesFor(tdb, member.actor, record),
     consentState(tdb, record.id),
     consentHistory(tdb, member.actor, record),
     caseViewsOf(tdb, record.id),
+    passportsOf(tdb, member.actor, record),
   ]);
   return {
     caseId: record.id,
@@ -48,6 +50,7 @@ export async function loader(args: Route.LoaderArgs) {
     medicalNotes: medicalNotes ?? [],
     consents,
     history: history ?? [],
+    passports: passports ?? [],
     views,
   };
 }
@@ -118,7 +121,11 @@ export default function PrivateNotes({ loaderData, actionData }: Route.Component
         <p className="mb-3 text-muted">{tp("employee.medicalIntro")}</p>
         <NoteList notes={loaderData.medicalNotes} empty={tp("employee.noMedical")} />
       </Card>
-      <Sharing consents={loaderData.consents} history={loaderData.history} />
+      <Sharing
+        consents={loaderData.consents}
+        history={loaderData.history}
+        passports={loaderData.passports}
+      />
       <Card title={tp("employee.viewsHeading")}>
         <p className="mb-3 text-muted">{tp("employee.viewsIntro")}</p>
         {views.length === 0 ? <p className="text-muted">{tp("employee.noViews")}</p> : null}

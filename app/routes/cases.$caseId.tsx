@@ -68,7 +68,11 @@ export default function CasePlan({ loaderData, actionData }: Route.ComponentProp
   const employeeName = caseView.employeeName ?? caseView.invitedEmail ?? "";
   return (
     <div className="flex flex-col gap-8">
-      <PlanHeader caseView={caseView} mayManage={loaderData.mayManage} />
+      <PlanHeader
+        caseView={caseView}
+        mayManage={loaderData.mayManage}
+        plannedConversation={loaderData.plannedConversation}
+      />
       <PlanState
         side={side}
         employeeName={employeeName}

@@ -1,8 +1,10 @@
 import { Form, Link, redirect } from "react-router";
+import { BillingBanner } from "#app/components/billing-notices.tsx";
 import { CaseList } from "#app/components/cases/case-list.tsx";
 import { PageHeader } from "#app/components/page.tsx";
 import { ButtonLink, buttonClasses } from "#app/components/ui/button.tsx";
 import { requireMember } from "#app/modules/auth/request.server.ts";
+import { billingBannerFor } from "#app/modules/billing/billing.server.ts";
 import { listCasePage } from "#app/modules/cases/case-list.server.ts";
 import { parseCaseListQuery } from "#app/modules/cases/case-list.ts";
 import { assignedCasesEverywhere } from "#app/modules/cross-organization.server.ts";
@@ -31,6 +33,7 @@ export async function loader(args: Route.LoaderArgs) {
       organizationName: membership.organizationName,
       role: actor.role,
       mayOpen: false,
+      billingBanner: null,
       cases: [],
       page: null,
     };
@@ -40,7 +43,8 @@ export async function loader(args: Route.LoaderArgs) {
   if (!query) badRequest();
   const page = await listCasePage(tdb, actor, query);
   const paged = query.after !== null || query.before !== null;
-  const unfiltered = query.status === "all" && query.q === "" && !paged;
+  const attention = query.attention ?? "all";
+  const unfiltered = query.status === "all" && query.q === "" && attention === "all" && !paged;
   // An employee usually has one plan: "Your plan" goes straight to it.
   const [only] = page.cases;
   if (actor.role === "EMPLOYEE" && unfiltered && page.cases.length === 1 && !page.next && only)
@@ -51,15 +55,17 @@ export async function loader(args: Route.LoaderArgs) {
     organizationName: membership.organizationName,
     role: actor.role,
     mayOpen: can(actor, "cases.open"),
+    billingBanner: await billingBannerFor(actor),
     cases: page.cases.map(({ caseRole, ...record }) => ({
       ...record,
       // HR, an owner or a manager may also be the employee of a case of their own.
       isOwn: caseRole === "EMPLOYEE",
     })),
     page: {
-      filters: { status: query.status, q: query.q },
+      filters: { status: query.status, q: query.q, attention },
       total: page.total,
       moreThanTotal: page.moreThanTotal,
+      counted: page.counted,
       next: page.next,
       previous: page.previous,
       paged,
@@ -87,6 +93,7 @@ export default function Cases({ loaderData }: Route.ComponentProps) {
         />
         {mayOpen ? <ButtonLink to="/cases/new">{t("list.open")}</ButtonLink> : null}
       </div>
+      {loaderData.billingBanner ? <BillingBanner banner={loaderData.billingBanner} /> : null}
       <CaseList
         {...page}
         cases={cases}

@@ -4,6 +4,7 @@ import { cx } from "#app/components/ui/cx.ts";
 import { devOutboxOn, env } from "#app/modules/env.server.ts";
 import { isLanguage } from "#app/modules/i18n/languages.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+import { calendarAttachment } from "#app/modules/notifications/email-payload.ts";
 import { listOutbox, type OutboxEntry } from "#app/modules/notifications/outbox.server.ts";
 
 /**
@@ -41,6 +42,7 @@ function toView(entry: OutboxEntry) {
     /** A sent secret message keeps only its subject. */
     erased: entry.text === "",
     links: linksIn(entry.text),
+    calendar: calendarAttachment.safeParse(entry.calendar).data ?? null,
     language: isLanguage(language) ? language : undefined,
   };
 }
@@ -137,6 +139,16 @@ export default function DevOutbox() {
                     >
                       {message.text}
                     </pre>
+                    {message.calendar ? (
+                      <details className="mt-4" data-testid="outbox-calendar">
+                        <summary className="cursor-pointer font-semibold">
+                          {t("devOutbox.attachment")} {message.calendar.filename}
+                        </summary>
+                        <pre className="mt-2 overflow-x-auto rounded-lg border border-line bg-canvas p-4 text-xs">
+                          {message.calendar.ics}
+                        </pre>
+                      </details>
+                    ) : null}
                   </>
                 )}
               </Card>

@@ -1,8 +1,9 @@
+import { Link } from "react-router";
 import { Card } from "#app/components/ui/card.tsx";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
 const audiences = ["hr", "manager", "employee", "physician"] as const;
-const principles = ["capacities", "together", "fluctuate", "versions", "email"] as const;
+const principles = ["capacities", "together", "fluctuate", "versions", "signed", "email"] as const;
 
 export default function Home() {
   const { t } = useTranslation("home");
@@ -16,6 +17,14 @@ export default function Home() {
           {t("heading")}
         </h1>
         <p className="mt-4 text-lg text-muted">{t("intro")}</p>
+        <p className="mt-4 flex flex-wrap gap-4">
+          <Link to="/guides" className="font-semibold text-brand-700 underline">
+            {t("nav.guides", { ns: "common" })}
+          </Link>
+          <Link to="/hub" className="font-semibold text-brand-700 underline">
+            {t("nav.hub", { ns: "common" })}
+          </Link>
+        </p>
       </section>
 
       <section aria-labelledby="audiences">

@@ -1,19 +1,24 @@
 import { Form, Link, useActionData, useNavigation } from "react-router";
 import { z } from "zod";
 import { PageHeader } from "#app/components/page.tsx";
+import { SecondFactorField } from "#app/components/two-factor/second-factor-field.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { SelectField } from "#app/components/ui/field.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
 import { clientOf, requireMember } from "#app/modules/auth/request.server.ts";
+import { confirmSecondFactor, secondFactorMessage } from "#app/modules/auth/two-factor.server.ts";
+import { errorMessage } from "#app/modules/error-messages.ts";
 import { forbidden, notFound, orRespond } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import {
+  casesOfMember,
   changeRole,
   countOwners,
   findMember,
   removeMember,
+  successorCandidates,
 } from "#app/modules/organizations/organizations.server.ts";
 import { can, roles } from "#app/modules/policy/policy.ts";
 import type { Route } from "./+types/members.$membershipId";
@@ -26,26 +31,62 @@ export async function loader(args: Route.LoaderArgs) {
   const member = await findMember(tdb, args.params.membershipId);
   if (!member) notFound();
   const ownerCount = await countOwners(tdb);
+  const mayRemove = can(actor, "members.remove", { role: member.role, ownerCount });
+  const [cases, successors] = mayRemove
+    ? await Promise.all([
+        casesOfMember(tdb, member.user.id),
+        successorCandidates(tdb, member.user.id),
+      ])
+    : [null, []];
   return {
     member,
     isYou: member.user.id === user.id,
     assignable: roles.filter((to) =>
       can(actor, "members.changeRole", { from: member.role, to, ownerCount }),
     ),
-    mayRemove: can(actor, "members.remove", { role: member.role, ownerCount }),
+    mayRemove,
+    /** What removing them means for the cases they take part in. */
+    cases,
+    successors: cases?.managed ? successors : [],
   };
 }
 
+const successorSchema = z.string().trim().max(100).optional();
+
+/** Why a removal was refused, as the page says it. */
+function removalError(result: { reason: string; count?: number }, name: string): string {
+  switch (result.reason) {
+    case "manages-cases":
+      return errorMessage("auth:members.managesCases", { name, count: result.count ?? 0 });
+    case "successor-is-employee":
+      return errorMessage("auth:members.successorIsEmployee", { count: result.count ?? 0 });
+    case "successor-not-a-manager":
+      return "auth:members.successorNotAManager";
+    default:
+      return "auth:members.lastOwner";
+  }
+}
+
 export async function action(args: Route.ActionArgs) {
-  const { actor, tdb } = requireMember(args);
+  const { actor, user, tdb } = requireMember(args);
   if (!can(actor, "members.list")) forbidden();
   const formData = await args.request.formData();
   const id = args.params.membershipId;
   const member = await findMember(tdb, id);
   if (!member) notFound();
   if (formData.get("intent") === "remove") {
-    const result = orRespond(await removeMember(tdb, actor, id, clientOf(args)));
-    if (!result.ok) return { error: "auth:members.lastOwner" };
+    const successor = successorSchema.safeParse(formData.get("managerId") ?? undefined);
+    if (!successor.success) return { error: "validation.choose" };
+    const result = orRespond(
+      await removeMember(
+        tdb,
+        actor,
+        id,
+        { successorId: successor.data || undefined },
+        clientOf(args),
+      ),
+    );
+    if (!result.ok) return { error: removalError(result, member.user.name) };
     return redirectWithToast("/members", {
       kind: "success",
       message: "auth:members.removed",
@@ -54,6 +95,16 @@ export async function action(args: Route.ActionArgs) {
   }
   const role = roleSchema.safeParse(formData.get("role"));
   if (!role.success) return { error: "validation.choose" };
+  // A change of role is sensitive: with two-factor sign-in on, a current code
+  // first, once the change would be allowed (changeRole checks again, under its lock).
+  const change = { from: member.role, to: role.data, ownerCount: await countOwners(tdb) };
+  if (!can(actor, "members.changeRole", change)) {
+    if (actor.role !== "OWNER") forbidden();
+    return { error: "auth:members.lastOwner" };
+  }
+  const secondFactor = await confirmSecondFactor(user, formData, clientOf(args));
+  if (!secondFactor.ok)
+    return { role: role.data, secondFactorError: secondFactorMessage(secondFactor) };
   const result = orRespond(await changeRole(tdb, actor, id, role.data, clientOf(args)));
   if (!result.ok) return { error: "auth:members.lastOwner" };
   return redirectWithToast(`/members/${id}`, {
@@ -67,7 +118,7 @@ export default function Member({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const intent = navigation.formData?.get("intent");
-  const { member, assignable, mayRemove } = loaderData;
+  const { member, assignable, mayRemove, cases, successors } = loaderData;
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <p>
@@ -82,16 +133,20 @@ export default function Member({ loaderData }: Route.ComponentProps) {
       <FormError errors={actionData?.error ? [actionData.error] : undefined} />
       {assignable.length > 1 ? (
         <Card title={t("members.changeRoleHeading")}>
-          <Form method="post" className="flex flex-wrap items-end gap-3">
+          {/* Keyed by the role, so that after a change the used code is not left in the field. */}
+          <Form key={member.role} method="post" className="flex flex-wrap items-end gap-3">
             <div className="min-w-56">
               <SelectField
                 id="role"
                 name="role"
                 label={t("members.newRole")}
-                defaultValue={member.role}
+                defaultValue={actionData?.role ?? member.role}
                 options={assignable.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
               />
             </div>
+            <SecondFactorField
+              errors={actionData?.secondFactorError ? [actionData.secondFactorError] : undefined}
+            />
             <Button
               type="submit"
               name="intent"
@@ -106,7 +161,32 @@ export default function Member({ loaderData }: Route.ComponentProps) {
       {mayRemove ? (
         <Card title={t("members.removeHeading")}>
           <p className="mb-4 text-muted">{t("members.removeIntro", { name: member.user.name })}</p>
-          <Form method="post">
+          {cases?.own ? (
+            <p className="mb-4">{t("members.removeOwnCase", { count: cases.own })}</p>
+          ) : null}
+          {cases?.advised ? (
+            <p className="mb-4">{t("members.removePhysician", { count: cases.advised })}</p>
+          ) : null}
+          {cases?.managed ? (
+            <p className="mb-4 font-medium">
+              {t("members.removeManager", { name: member.user.name, count: cases.managed })}
+            </p>
+          ) : null}
+          <Form method="post" className="flex flex-col items-start gap-4">
+            {cases?.managed ? (
+              <div className="min-w-64">
+                <SelectField
+                  id="managerId"
+                  name="managerId"
+                  label={t("members.successor")}
+                  placeholder={t("members.chooseSuccessor")}
+                  options={successors.map((person) => ({
+                    value: person.id,
+                    label: `${person.name} (${person.email})`,
+                  }))}
+                />
+              </div>
+            ) : null}
             <Button
               type="submit"
               name="intent"

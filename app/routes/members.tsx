@@ -2,20 +2,28 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "react-router";
 import { z } from "zod";
+import { NotPayingNotice } from "#app/components/billing-notices.tsx";
 import { PageHeader } from "#app/components/page.tsx";
+import { TwoFactorRequirementCard } from "#app/components/two-factor/requirement-card.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { fieldProps } from "#app/components/ui/conform.ts";
 import { SelectField, TextField } from "#app/components/ui/field.tsx";
 import { FormError, Notice } from "#app/components/ui/form-error.tsx";
-import { useIsSubmitting } from "#app/components/ui/pending.tsx";
+import { useIsSubmitting, useSubmittingIntent } from "#app/components/ui/pending.tsx";
 import { clientOf, requireMember } from "#app/modules/auth/request.server.ts";
-import { forbidden } from "#app/modules/http/errors.server.ts";
+import { confirmSecondFactor, secondFactorMessage } from "#app/modules/auth/two-factor.server.ts";
+import { standingFor } from "#app/modules/billing/billing.server.ts";
+import { forbidden, orRespond } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { invite, listOpenInvitations } from "#app/modules/organizations/invitations.server.ts";
-import { listMembers } from "#app/modules/organizations/organizations.server.ts";
-import { can, type Role, roles } from "#app/modules/policy/policy.ts";
+import {
+  listMembers,
+  setTwoFactorRequirement,
+  twoFactorRequirementOf,
+} from "#app/modules/organizations/organizations.server.ts";
+import { billingAllows, can, type Role, roles } from "#app/modules/policy/policy.ts";
 import { requiredChoice, requiredEmail } from "#app/modules/validation.ts";
 import type { Route } from "./+types/members";
 
@@ -24,21 +32,53 @@ const inviteSchema = z.object({ email: requiredEmail(), role: requiredChoice(rol
 export async function loader(args: Route.LoaderArgs) {
   const { user, membership, actor, tdb } = requireMember(args);
   if (!can(actor, "members.list")) forbidden();
-  const [members, invitations] = await Promise.all([listMembers(tdb), listOpenInvitations(tdb)]);
+  const [members, invitations, standing, twoFactorRequired] = await Promise.all([
+    listMembers(tdb),
+    listOpenInvitations(tdb),
+    standingFor(tdb),
+    twoFactorRequirementOf(membership.organizationId),
+  ]);
   return {
+    notPaying: !billingAllows("members.invite", standing),
+    isOwner: can(actor, "billing.manage"),
+    /** Owners reach the organisation's own page (ownership, export, deletion) from here. */
+    mayManageOrganization: can(actor, "organization.delete"),
     organizationName: membership.organizationName,
     userId: user.id,
     emailVerified: user.emailVerified,
     grantable: roles.filter((role) => can(actor, "members.invite", { role })),
     members,
     invitations,
+    twoFactor: {
+      required: twoFactorRequired,
+      mayChange: can(actor, "security.manage"),
+      selfOn: user.twoFactor,
+    },
   };
+}
+
+/** The owner's setting: two-factor sign-in for owners, HR and physicians, after a current code. */
+async function requireTwoFactor(args: Route.ActionArgs, formData: FormData) {
+  const { user, actor } = requireMember(args);
+  if (!can(actor, "security.manage")) forbidden();
+  const required = formData.get("required") === "on";
+  const secondFactor = await confirmSecondFactor(user, formData, clientOf(args));
+  if (!secondFactor.ok)
+    return { requirement: { required, secondFactorError: secondFactorMessage(secondFactor) } };
+  const result = orRespond(await setTwoFactorRequirement(actor, required, clientOf(args)));
+  if (!result.ok) return { requirement: { required, error: "twoFactor:requirement.setUpFirst" } };
+  return redirectWithToast("/members#two-factor-requirement", {
+    kind: "success",
+    message: "twoFactor:requirement.saved",
+  });
 }
 
 export async function action(args: Route.ActionArgs) {
   const { user, actor, tdb } = requireMember(args);
   if (!can(actor, "members.list")) forbidden();
-  const submission = parseWithZod(await args.request.formData(), { schema: inviteSchema });
+  const formData = await args.request.formData();
+  if (formData.get("intent") === "require-two-factor") return requireTwoFactor(args, formData);
+  const submission = parseWithZod(formData, { schema: inviteSchema });
   if (submission.status !== "success") return submission.reply();
   if (!user.emailVerified) return submission.reply({ formErrors: ["auth:members.verifyFirst"] });
   const result = await invite(tdb, { ...actor, name: user.name }, submission.value, clientOf(args));
@@ -54,6 +94,8 @@ export async function action(args: Route.ActionArgs) {
       return submission.reply({ fieldErrors: { email: ["auth:members.alreadyMember"] } });
     case "already-invited":
       return submission.reply({ fieldErrors: { email: ["auth:members.alreadyInvited"] } });
+    case "not-paying":
+      return submission.reply({ formErrors: ["billing:notPaying.members"] });
     default:
       return submission.reply({ fieldErrors: { role: ["auth:members.mayNotGrant"] } });
   }
@@ -61,10 +103,13 @@ export async function action(args: Route.ActionArgs) {
 
 export default function Members({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("auth");
-  const submitting = useIsSubmitting("/members");
+  const { t: twoFactor } = useTranslation("twoFactor");
+  const sendingAny = useIsSubmitting("/members");
+  const savingRequirement = useSubmittingIntent("require-two-factor");
+  const submitting = sendingAny && !savingRequirement;
   const { organizationName, userId, emailVerified, grantable, members, invitations } = loaderData;
   const [form, fields] = useForm({
-    lastResult: actionData,
+    lastResult: actionData && !("requirement" in actionData) ? actionData : undefined,
     defaultValue: { role: "EMPLOYEE" satisfies Role },
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -78,6 +123,13 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
         title={t("members.title")}
         intro={t("members.intro", { organization: organizationName })}
       />
+      {loaderData.mayManageOrganization ? (
+        <p>
+          <Link to="/organization" className="font-medium text-brand-700 underline">
+            {t("members.organizationLink")}
+          </Link>
+        </p>
+      ) : null}
 
       <section aria-labelledby="members-list">
         <h2 id="members-list" className="sr-only">
@@ -100,6 +152,9 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
                   <span className="text-muted">{t("members.you")}</span>
                 ) : null}
                 <p className="text-sm text-muted">{member.user.email}</p>
+                {member.user.twoFactor ? (
+                  <p className="text-sm text-muted">{twoFactor("requirement.memberOn")}</p>
+                ) : null}
               </div>
               <div className="text-right">
                 <p className="font-medium">{t(`roles.${member.role}`)}</p>
@@ -119,30 +174,34 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
             <Notice>{t("members.verifyFirst")}</Notice>
           </div>
         )}
-        <Form
-          method="post"
-          {...getFormProps(form)}
-          noValidate
-          className="flex max-w-md flex-col gap-5"
-        >
-          <FormError errors={form.errors} id={form.errorId} />
-          <TextField
-            {...fieldProps(fields.email)}
-            type="email"
-            label={t("fields.email")}
-            autoComplete="off"
-          />
-          <SelectField
-            {...fieldProps(fields.role)}
-            label={t("fields.role")}
-            options={grantable.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-          />
-          <div>
-            <Button type="submit" pending={submitting} pendingLabel={t("members.invitePending")}>
-              {t("members.invite")}
-            </Button>
-          </div>
-        </Form>
+        {loaderData.notPaying ? (
+          <NotPayingNotice action="members" isOwner={loaderData.isOwner} />
+        ) : (
+          <Form
+            method="post"
+            {...getFormProps(form)}
+            noValidate
+            className="flex max-w-md flex-col gap-5"
+          >
+            <FormError errors={form.errors} id={form.errorId} />
+            <TextField
+              {...fieldProps(fields.email)}
+              type="email"
+              label={t("fields.email")}
+              autoComplete="off"
+            />
+            <SelectField
+              {...fieldProps(fields.role)}
+              label={t("fields.role")}
+              options={grantable.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            />
+            <div>
+              <Button type="submit" pending={submitting} pendingLabel={t("members.invitePending")}>
+                {t("members.invite")}
+              </Button>
+            </div>
+          </Form>
+        )}
       </Card>
 
       <section aria-labelledby="open-invitations">
@@ -191,6 +250,11 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
           ))}
         </ul>
       </section>
+
+      <TwoFactorRequirementCard
+        {...loaderData.twoFactor}
+        answer={actionData && "requirement" in actionData ? actionData.requirement : undefined}
+      />
     </div>
   );
 }

@@ -1,25 +1,13 @@
-import { type Browser, type BrowserContext, expect, test } from "@playwright/test";
-import { expectNoAxeViolations, hydrated, screenshot, signIn as signInAs } from "./helpers.ts";
+import { type Browser, expect, test } from "@playwright/test";
+import {
+  emailTo,
+  expectNoAxeViolations,
+  hydrated,
+  screenshot,
+  signIn as signInAs,
+} from "./helpers.ts";
 
 const password = "a long walk past the old mill";
-
-/**
- * The newest e-mail to an address, as the development outbox shows it. The
- * server's job worker renders e-mails a moment after the request: reload
- * until it is there.
- */
-async function emailTo(context: BrowserContext, address: string) {
-  const page = await context.newPage();
-  const message = page.locator("li[data-outbox-id]").filter({ hasText: address }).first();
-  await expect(async () => {
-    await page.goto("/dev/outbox");
-    await expect(message).toBeVisible({ timeout: 500 });
-  }).toPass();
-  const text = (await message.locator("pre").textContent()) ?? "";
-  const link = await message.getByRole("link").first().getAttribute("href");
-  await page.close();
-  return { text, link: link ?? "" };
-}
 
 async function signIn(
   browser: Browser,

@@ -94,6 +94,65 @@ for (const javaScript of [true, false]) {
     await expect(search.getByLabel("Name or e-mail address")).toHaveValue("");
     await context.close();
   });
+
+  // Bulk BV's cases began with an absence about 60 days ago and nothing is marked done:
+  // each has a late problem analysis (week 6), and none has a deadline due this week.
+  test(`HR finds the cases that need attention, page by page and with a status, ${how}`, async ({
+    browser,
+  }, testInfo) => {
+    const context = await browser.newContext({ locale: "en-GB", javaScriptEnabled: javaScript });
+    const page = await signIn(context, "bulk-hr@demo.werkpad.test", { javaScript });
+    await page.goto("/cases");
+    if (javaScript) await hydrated(page);
+    const search = page.getByRole("search", { name: "Find a case" });
+    const pages = page.getByRole("navigation", { name: "Pages" });
+
+    await search.getByLabel("Needs attention").selectOption({ label: "A deadline is late" });
+    await search.getByRole("button", { name: "Show cases" }).click();
+    await expect(page).toHaveURL(/attention=late/);
+    // More than a page: what needs attention is not counted, the page says what it shows.
+    await expect(summary(page)).toHaveText("25 cases on this page");
+    await expect(caseLinks(page)).toHaveCount(25);
+    await expect(search.getByLabel("Needs attention")).toHaveValue("late");
+    const first = await names(page);
+    if (javaScript) await expectNoAxeViolations(page);
+
+    // The pages keep the filter.
+    await pages.getByRole("link", { name: "Next page" }).click();
+    await expect(page).toHaveURL(/attention=late.*after=|after=.*attention=late/);
+    await expect(caseLinks(page)).toHaveCount(25);
+    await pages.getByRole("link", { name: "Next page" }).click();
+    await expect(summary(page)).toHaveText("10 cases on this page");
+    await expect(pages.getByRole("link", { name: "Next page" })).toHaveCount(0);
+    await pages.getByRole("link", { name: "First page" }).click();
+    await expect.poll(() => names(page)).toEqual(first);
+
+    // With a status: all there are fit on a page, so they are counted.
+    await search.getByLabel("Status").selectOption({ label: "Closed" });
+    await search.getByRole("button", { name: "Show cases" }).click();
+    await expect(page).toHaveURL(/status=closed/);
+    await expect(summary(page)).toHaveText("18 cases");
+    for (const item of await page.getByTestId("case-list").getByRole("listitem").all())
+      await expect(item).toContainText("Closed");
+    await screenshot(page, testInfo, `case-list-attention-${javaScript ? "js" : "no-js"}`);
+
+    // Nothing due this week.
+    await search
+      .getByLabel("Needs attention")
+      .selectOption({ label: "A deadline is due this week" });
+    await search.getByRole("button", { name: "Show cases" }).click();
+    await expect(page).toHaveURL(/attention=due/);
+    await expect(summary(page)).toHaveText(
+      "No cases match. Try another name, status or attention filter.",
+    );
+    await expect(page.getByTestId("case-list")).toHaveCount(0);
+
+    await page.getByRole("link", { name: "Show all cases" }).click();
+    await expect(page).toHaveURL(/\/cases$/);
+    await expect(summary(page)).toHaveText("60 cases");
+    await expect(search.getByLabel("Needs attention")).toHaveValue("all");
+    await context.close();
+  });
 }
 
 test("an address the list never makes gets the 'could not read' page, not an error", async ({
@@ -101,7 +160,12 @@ test("an address the list never makes gets the 'could not read' page, not an err
 }) => {
   const context = await browser.newContext({ locale: "en-GB" });
   const page = await signIn(context, "bulk-hr@demo.werkpad.test");
-  for (const search of ["?after=garbage", "?status=everything", `?q=${"x".repeat(101)}`]) {
+  for (const search of [
+    "?after=garbage",
+    "?status=everything",
+    `?q=${"x".repeat(101)}`,
+    "?attention=overdue",
+  ]) {
     const response = await page.goto(`/cases${search}`);
     expect(response?.status(), search).toBe(400);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(

@@ -55,6 +55,11 @@ test.describe("every page, every role, every language", () => {
     const page = await context.newPage();
     await checkEveryPage(context, page, [
       "/",
+      "/verify",
+      "/guides",
+      "/guides/first-conversation",
+      "/hub",
+      "/hub/nl-rights",
       "/signin",
       "/signup",
       "/signin/link",
@@ -75,10 +80,14 @@ test.describe("every page, every role, every language", () => {
       "/cases/demo-case-nl/edit",
       "/cases/demo-case-nl/versions",
       "/cases/demo-case-nl/versions/1",
+      "/cases/demo-case-nl/conversations",
       "/members",
       member,
       "/audit",
+      "/billing",
+      "/organization",
       "/account",
+      "/insights",
     ]);
     await context.close();
   });
@@ -92,6 +101,7 @@ test.describe("every page, every role, every language", () => {
       "/cases/demo-case-nl",
       "/members",
       "/audit",
+      `/insights?year=${new Date().getUTCFullYear() - 1}&department=Uitvoering`,
     ]);
     await context.close();
   });
@@ -100,6 +110,11 @@ test.describe("every page, every role, every language", () => {
     const context = await browser.newContext({ locale: "en-GB" });
     const page = await signIn(context, "manager@demo.werkpad.test");
     const item = await firstLink(page, "/cases/demo-case-nl", "/cases/demo-case-nl/items/");
+    const meeting = await firstLink(
+      page,
+      "/cases/demo-case-nl/conversations",
+      "/cases/demo-case-nl/conversations/",
+    );
     await checkEveryPage(context, page, [
       "/app",
       "/cases",
@@ -107,6 +122,10 @@ test.describe("every page, every role, every language", () => {
       "/cases/demo-case-nl",
       item,
       "/cases/demo-case-nl/edit",
+      meeting,
+      "/cases/demo-case-nl/timeline",
+      "/cases/demo-case-nl/checkins",
+      "/calendar",
     ]);
     await context.close();
   });
@@ -115,12 +134,22 @@ test.describe("every page, every role, every language", () => {
     const context = await browser.newContext({ locale: "en-GB" });
     const page = await signIn(context, "employee@demo.werkpad.test");
     const item = await firstLink(page, "/cases/demo-case-nl", "/cases/demo-case-nl/items/");
+    const preparation = await firstLink(
+      page,
+      "/cases/demo-case-nl/conversations",
+      "/cases/demo-case-nl/conversations/",
+    );
     await checkEveryPage(context, page, [
       "/app",
       "/cases/demo-case-nl",
       "/cases/demo-case-nl/notes",
       item,
       "/cases/demo-case-nl/versions",
+      preparation,
+      "/cases/demo-case-nl/checkins",
+      "/cases/demo-case-nl/timeline",
+      "/reminders",
+      "/account/two-factor",
     ]);
     await context.close();
   });
@@ -134,20 +163,38 @@ test.describe("every page, every role, every language", () => {
       "/organizations",
       "/cases/demo-case-nl",
       "/cases/demo-case-nl/physician",
+      "/cases/demo-case-nl/timeline",
     ]);
     await page.goto("/organizations");
     await page.getByRole("button", { name: /Drukkerij Schelde BV/ }).click();
-    await checkEveryPage(context, page, ["/cases/demo-case-be", "/cases/demo-case-be/physician"]);
+    await checkEveryPage(context, page, [
+      "/cases/demo-case-be",
+      "/cases/demo-case-be/physician",
+      "/cases/demo-case-be/timeline",
+    ]);
     await context.close();
   });
 
   test("the Belgian organisation's owner, manager and employee", async ({ browser }) => {
     for (const [email, paths] of [
-      ["hr.be@demo.werkpad.test", ["/app", "/cases/demo-case-be", "/members"]],
+      [
+        "hr.be@demo.werkpad.test",
+        [
+          "/app",
+          "/cases/demo-case-be",
+          "/members",
+          "/billing",
+          "/cases/demo-case-be-signing/agreements",
+        ],
+      ],
       ["manager.be@demo.werkpad.test", ["/cases/demo-case-be"]],
       [
         "employee.be@demo.werkpad.test",
         ["/app", "/cases/demo-case-be", "/cases/demo-case-be/notes"],
+      ],
+      [
+        "employee2.be@demo.werkpad.test",
+        ["/cases/demo-case-be-signing/agreements", "/cases/demo-case-be-signing/passport"],
       ],
     ] as const) {
       const context = await browser.newContext({ locale: "en-GB" });

@@ -26,7 +26,12 @@ test("the physician's advice stays as saved, and a medical note can be corrected
   await expect(capacities).toHaveValue(`Four hours a day, breaks every two hours ${stamp}`);
   // Changing another field and saving again keeps the new advice, not the one before.
   await physician.getByLabel("Expected duration (optional)").fill(`about two months ${stamp}`);
+  // The first save's message is still on the page: wait for this save's own answer before reloading.
+  const saved = physician.waitForResponse(
+    (response) => response.request().method() === "POST" && response.url().includes("/physician"),
+  );
   await physician.getByRole("button", { name: "Save advice" }).click();
+  await saved;
   await expect(physician.getByText("Your advice is saved.")).toBeVisible();
   await physician.reload();
   await expect(capacities).toHaveValue(`Four hours a day, breaks every two hours ${stamp}`);

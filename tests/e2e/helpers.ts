@@ -67,3 +67,47 @@ export async function sidewaysScroll(page: Page): Promise<number> {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
 }
+
+/**
+ * The newest e-mail to an address, as the development outbox shows it. The
+ * server's job worker renders e-mails a moment after the request: reload
+ * until it is there.
+ */
+export async function emailTo(context: BrowserContext, address: string) {
+  const page = await context.newPage();
+  const message = page.locator("li[data-outbox-id]").filter({ hasText: address }).first();
+  await expect(async () => {
+    await page.goto("/dev/outbox");
+    await expect(message).toBeVisible({ timeout: 500 });
+  }).toPass();
+  const text = (await message.locator("pre").textContent()) ?? "";
+  const link = await message.getByRole("link").first().getAttribute("href");
+  await page.close();
+  return { text, link: link ?? "" };
+}
+
+/**
+ * A new organisation, signed up in English and confirmed by its owner with
+ * the e-mailed code, so a test can change it without touching the demo's
+ * owners. In a new page, on /app.
+ */
+export async function signUpOwner(
+  context: BrowserContext,
+  owner: { organization: string; name: string; email: string; password: string },
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto("/signup");
+  await hydrated(page);
+  await page.getByLabel("Name of your organisation").fill(owner.organization);
+  await page.getByRole("combobox", { name: "Language" }).selectOption("en");
+  await page.getByLabel("Your name").fill(owner.name);
+  await page.getByLabel("Your work e-mail address").fill(owner.email);
+  await page.getByLabel("Password").fill(owner.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your e-mail");
+  const code = /\b(\d{3}\s?\d{3})\b/.exec((await emailTo(context, owner.email)).text)?.[1] ?? "";
+  await page.getByLabel("Code from the e-mail").fill(code.replace(/\s/g, ""));
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page).toHaveURL(/\/app$/);
+  return page;
+}

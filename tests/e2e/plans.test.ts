@@ -1,5 +1,5 @@
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations, hydrated, screenshot, signIn } from "./helpers.ts";
+import { emailTo, expectNoAxeViolations, hydrated, screenshot, signIn } from "./helpers.ts";
 
 const password = "a long walk past the old mill";
 
@@ -12,17 +12,9 @@ const shown = (iso: string) =>
   );
 const [start, firstReview, laterReview, movedReview, reviewDay] = [2, 37, 44, 51, 64].map(inDays);
 
-/** The link in the newest e-mail to an address; the job worker renders it a moment after the request. */
+/** The link in the newest e-mail to an address. */
 async function linkInEmailTo(context: BrowserContext, address: string) {
-  const page = await context.newPage();
-  const message = page.locator("li[data-outbox-id]").filter({ hasText: address }).first();
-  await expect(async () => {
-    await page.goto("/dev/outbox");
-    await expect(message).toBeVisible({ timeout: 500 });
-  }).toPass();
-  const link = (await message.getByRole("link").first().getAttribute("href")) ?? "";
-  await page.close();
-  return link;
+  return (await emailTo(context, address)).link;
 }
 
 /** The card of a plan item, found by its heading. */

@@ -141,6 +141,17 @@ export async function callRoute(
   return { ...answer(response), data: dataOf.get(response) ?? null };
 }
 
+/** The Response itself, as the server would send it: for files (a PDF), whose bytes tests read. */
+export function responseOf(
+  handler: (args: never) => unknown,
+  request: Request,
+  params: Record<string, string> = {},
+): Promise<Response> {
+  return throughMiddleware(request, params, {}, async (args) =>
+    toResponse(await settle(handler, args)),
+  );
+}
+
 /** The toast an answer leaves for the next page (the werkpad_toast cookie), if any. */
 export function toastOf(answer: {
   headers: Headers;

@@ -1,5 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { recordAudit, recordAuditNow, verifyChain } from "#app/modules/audit/audit.server.ts";
+import {
+  recordAudit,
+  recordAuditNow,
+  redactAuditEvents,
+  verifyChain,
+} from "#app/modules/audit/audit.server.ts";
 import { db } from "#app/modules/db.server.ts";
 import { loader as auditLoader } from "#app/routes/audit.tsx";
 import { action as signInAction } from "#app/routes/signin.tsx";
@@ -65,6 +70,64 @@ describe("the audit trail", () => {
       );
     });
     expect(await verifyChain(organization.id)).toEqual({ valid: false, seq: 2 });
+  });
+
+  test("an event reduced to a stub keeps the chain verifiable; a stub cannot be filled in again", async () => {
+    const { organization, owner, hr } = await createTeam();
+    for (const actor of [owner, hr, owner])
+      await recordAuditNow({
+        organizationId: organization.id,
+        actorId: actor.user.id,
+        action: "invitation.created",
+        data: { role: "HR" },
+        ipAddress: "192.0.2.7",
+      });
+    expect(
+      await db.$transaction((tx) => redactAuditEvents(tx, { actorOrTarget: hr.user.id })),
+    ).toBe(1);
+    const events = await db.auditEvent.findMany({
+      where: { chain: organization.id },
+      orderBy: { seq: "asc" },
+    });
+    const stub = events[1];
+    expect(stub).toMatchObject({
+      actorId: null,
+      data: null,
+      ipAddress: null,
+      action: "invitation.created",
+    });
+    expect(stub?.redactedAt).toBeInstanceOf(Date);
+    expect(events[0]?.actorId).toBe(owner.user.id);
+    expect(await verifyChain(organization.id)).toEqual({ valid: true });
+    // The exception is only for emptying: the stub's hash, or its content, stays as it is.
+    await expect(
+      db.auditEvent.update({ where: { id: stub?.id }, data: { actorId: owner.user.id } }),
+    ).rejects.toThrow();
+    await expect(
+      db.auditEvent.update({ where: { id: events[2]?.id }, data: { redactedAt: new Date() } }),
+    ).rejects.toThrow();
+    await expect(db.auditEvent.delete({ where: { id: stub?.id } })).rejects.toThrow();
+  });
+
+  test("a stub whose hash was changed behind the application's back breaks the chain", async () => {
+    const { organization, hr } = await createTeam();
+    for (let i = 0; i < 3; i++)
+      await recordAuditNow({
+        organizationId: organization.id,
+        actorId: hr.user.id,
+        action: "invitation.created",
+      });
+    await db.$transaction((tx) => redactAuditEvents(tx, { organizationId: organization.id }));
+    await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(
+        `ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only"`,
+      );
+      await tx.$executeRaw`UPDATE "AuditEvent" SET "hash" = repeat('a', 64) WHERE "chain" = ${organization.id} AND "seq" = 2`;
+      await tx.$executeRawUnsafe(
+        `ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_append_only"`,
+      );
+    });
+    expect(await verifyChain(organization.id)).toEqual({ valid: false, seq: 3 });
   });
 
   test("is written in the same transaction as the change: a rolled-back change leaves no event", async () => {

@@ -178,12 +178,22 @@ describe("recurring work", () => {
     await ensureRecurringJobs(later(minutes(5), now));
     const jobs = await db.job.findMany({ orderBy: { kind: "asc" } });
     expect(jobs.map((job) => job.kind)).toEqual(
-      ["jobs.purge", "plan.digests", "rate-limits.prune"].sort(),
+      [
+        "agreement.reminders",
+        "billing.reconcile",
+        "billing.trial-reminders",
+        "jobs.purge",
+        "organizations.delete",
+        "plan.digests",
+        "privacy.retention",
+        "rate-limits.prune",
+        "reminders.send",
+      ].sort(),
     );
     expect([...recurringKinds].sort()).toEqual(jobs.map((job) => job.key));
   });
 
-  test("plan digests and rate-limit pruning run as jobs, and come back for their next run", async () => {
+  test("plan digests, signing reminders and rate-limit pruning run as jobs, and come back for their next run", async () => {
     const { record, manager, employee } = await createCaseTeam();
     await proposeAs(manager.cookie, record.id, "REVIEW", { date: isoDay(40) });
     const oldWindow = { key: emailKey("signin", "old@example.com"), windowStart: new Date(0) };
@@ -191,7 +201,7 @@ describe("recurring work", () => {
     const now = later(minutes(11));
     await ensureRecurringJobs(now);
 
-    expect(await runDueJobs({ now })).toMatchObject({ claimed: 3, done: 3 });
+    expect(await runDueJobs({ now })).toMatchObject({ claimed: 9, done: 9 });
 
     // The digest became an e-mail job (run next), the old window is gone.
     const digestMail = await db.job.findFirstOrThrow({ where: { kind: "email" } });

@@ -1,16 +1,25 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { createSession } from "#app/modules/auth/session.server.ts";
+import { priceLookupKey, stripe } from "#app/modules/billing/stripe.server.ts";
 import { isoDay } from "#app/modules/dates.ts";
 import { db } from "#app/modules/db.server.ts";
-import { maxBodyBytes } from "#app/modules/http/request-guard.server.ts";
+import { loadGuides } from "#app/modules/guides/guides.server.ts";
+import {
+  fileUploads,
+  machineEndpoints,
+  maxBodyBytes,
+} from "#app/modules/http/request-guard.server.ts";
 import routes from "#app/routes.ts";
+import { agreeAllAs, liveAgreement, prepareAs } from "#tests/helpers/agreements.ts";
 import { createCaseTeam, planOf, proposeAs } from "#tests/helpers/cases.ts";
 import { createOpenInvitation } from "#tests/helpers/factories.ts";
 import { type Answer, callRoute, toastOf } from "#tests/helpers/route-args.ts";
+import { mockServer } from "#tests/mocks/server.ts";
+import { stripeHandlers } from "#tests/mocks/stripe.ts";
 
 /**
  * Malformed requests against every route of app/routes.ts (so a route added
@@ -37,7 +46,57 @@ for (const [kind, fields] of [
 ] as const)
   await proposeAs(team.manager.cookie, caseId, kind, fields);
 const [item] = (await planOf(team.manager.cookie, caseId)).items;
+// An agreed version made ready to sign, and a passport, so their pages have something to refuse.
+await agreeAllAs(team.employee, caseId, "EMPLOYEE");
+await prepareAs(team.manager.cookie, caseId);
+const agreement = await liveAgreement(caseId);
+const passport = await db.adjustmentPassport.create({
+  data: {
+    organizationId: team.organization.id,
+    caseId,
+    employeeId: team.employee.user.id,
+    language: "en",
+    sealed: new Uint8Array(agreement.document),
+    sealedHash: "f".repeat(64),
+    verifyCode: "fuzz-passport-code",
+    contents: { items: [] },
+  },
+});
+const conversation = await db.conversation.create({
+  data: {
+    organizationId: team.organization.id,
+    caseId,
+    guideId: "first-conversation",
+    guideHash: "h",
+    guide: (await loadGuides())["first-conversation"] as object,
+    startedById: team.manager.user.id,
+  },
+});
 const { invitation } = await createOpenInvitation(team.organization.id, team.hr.user.id);
+// The employee's copy of their data, ready to download.
+const dataExport = await db.dataExport.create({
+  data: {
+    userId: team.employee.user.id,
+    status: "READY",
+    zip: new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]),
+    size: 22,
+    readyAt: new Date(),
+    expiresAt: new Date(Date.now() + 86_400_000),
+  },
+});
+// No Stripe key here: the development simulator answers, and its pages are served.
+const customer = await stripe().customers.create({ name: "Fuzz BV" });
+const [price] = (await stripe().prices.list({ lookup_keys: [priceLookupKey("month", "eur")] }))
+  .data;
+const checkout = await stripe().checkout.sessions.create({
+  mode: "subscription",
+  customer: customer.id,
+  line_items: [{ price: price?.id ?? "", quantity: 1 }],
+  success_url: "http://localhost:3000/billing?checkout=done",
+  cancel_url: "http://localhost:3000/billing",
+});
+// The simulator's webhooks reach the app's route, as in the browser.
+beforeEach(() => mockServer.use(...stripeHandlers()));
 
 /** Values for each route parameter: the real one, and ids that must not work. */
 const badIds = [
@@ -56,6 +115,17 @@ const params: Record<string, string[]> = {
   number: ["1", "0", "-1", "2147483648", "1e400", "NaN", ...badIds],
   membershipId: [team.employee.membership.id, other.employee.membership.id, ...badIds],
   invitationId: [invitation.id, ...badIds],
+  agreementId: [agreement.id, ...badIds],
+  passportId: [passport.id, ...badIds],
+  code: [agreement.verifyCode, ...badIds],
+  conversationId: [conversation.id, ...badIds],
+  guideId: ["first-conversation", ...badIds],
+  pageId: ["nl-rights", ...badIds],
+  // The Stripe simulator's pages: a real checkout session (a portal page finds none by it).
+  sessionId: [checkout.id, ...badIds],
+  invoiceId: ["in_does_not_exist", ...badIds],
+  file: [`${"a".repeat(32)}.ics`, "x.ics", ...badIds],
+  exportId: [dataExport.id, ...badIds],
 };
 
 /**
@@ -69,7 +139,12 @@ const fieldNames = (
   "granted noteId capacities expectedDuration advisedAdjustments advisedSchedule " +
   "nextConsultation versionNumber outcome remarks shareWithEmployee email password name code " +
   "token redirectTo language organizationId organizationName role employeeId employeeEmail " +
-  "managerId physicianId country startKind status closedReason currentPassword newPassword"
+  "managerId physicianId country startKind status closedReason currentPassword newPassword " +
+  "documentHash typedName statement drawing proof items helps hard file " +
+  "guideId plannedFor outcomeId stepId interval vatId startsOn endsOn event on ruleId " +
+  "occurrence doneOn id energy workload planFit comment sharing weekStart hours done undo absence " +
+  "rhythm plannedAt time understood months newOwner ownRole confirm confirmName " +
+  "secondFactorCode required closedCategory department"
 ).split(" ");
 // Real intents, and some that are not (none at all is tried too).
 const intents = [
@@ -78,6 +153,12 @@ const intents = [
     "propose propose-advised repeat-phase step-back-phase agree decline withdraw " +
     "propose-removal answer-removal advice review medical-note consent delete resend revoke change-role " +
     "remove change-password sign-out-everywhere verify add amend-medical-note withdraw-medical-note " +
+    "prepare sign send-code make start save-notes propose-outcome held add-topic " +
+    "save-preparation react note preparation subscribe manage pay cancel fail-renewal " +
+    "stop-retrying done undo absence event remove-absence remove-event renew stop " +
+    "check-in record-hours ask-review save-reminders rhythm erase-account set-retention " +
+    "request-export transfer schedule-deletion cancel-deletion " +
+    "start-two-factor confirm-two-factor new-recovery-codes turn-off-two-factor require-two-factor " +
     "nonsense PROPOSE"
   ).split(" "),
 ];
@@ -142,13 +223,17 @@ const structural = [
   ...(
     "CAPACITY ADJUSTMENT SCHEDULE_PHASE AGREEMENT REVIEW OWNER HR MANAGER EMPLOYEE PHYSICIAN " +
     "nl en fr xx yes no on NOTES_TO_PHYSICIAN CAPACITIES_TO_EMPLOYER REVIEWED CONCERNS planned " +
-    "stopped contact personal NL BE CLOSED ABSENCE A04 X99"
+    "stopped contact personal NL BE CLOSED ABSENCE A04 X99 RETURNED_OWN_WORK NOT_ABLE_TO_RETURN"
   ).split(" "),
   item?.id ?? "",
   invitation.id,
+  agreement.documentHash,
+  "password",
   other.record.id,
   team.manager.user.id,
   other.manager.user.id,
+  team.employee.membership.id,
+  other.employee.membership.id,
 ];
 const anyValue = fc.constantFrom(
   ...badText,
@@ -178,6 +263,9 @@ const cookieNoise = fc.constantFrom(
   "werkpad_toast=bm90IGpzb24",
   "werkpad_lang=xx; werkpad_session=",
   `werkpad_session=${"a".repeat(5000)}`,
+  // A sign-in halfway (two-factor): broken, or a token that matches nothing.
+  "werkpad_signin=%E0%A4%A",
+  `werkpad_signin=${"b".repeat(32)}`,
 );
 
 type Spec = {
@@ -186,7 +274,14 @@ type Spec = {
   expect?: number;
   method: "POST" | "GET";
   paramChoice: number;
-  suffix: "" | ".data" | "?index" | "?q=%00" | "?redirectTo=%0a//evil" | "?token=%ZZ";
+  suffix:
+    | ""
+    | ".data"
+    | "?index"
+    | "?q=%00"
+    | "?redirectTo=%0a//evil"
+    | "?token=%ZZ"
+    | "?year=1e400&department=%E2%80%AE&year=";
   headers: Record<string, string>;
   body?: BodyInit;
   cookieNoise: string;
@@ -306,6 +401,8 @@ const loaderRequest: fc.Arbitrary<Spec> = fc
       "?q=%00",
       "?redirectTo=%0a//evil",
       "?token=%ZZ",
+      // Filters no page makes (the insights' year and department).
+      "?year=1e400&department=%E2%80%AE&year=",
     ),
   })
   .map((rest) => ({
@@ -417,7 +514,18 @@ async function send(
   if (answer.status >= 500) fail(`answered ${answer.status}`);
   // The guard's order: another site (403) first, then the address (400), then the body.
   const badAddress = /%00/.test(url.pathname + url.search);
-  const expected = spec.expect === 403 ? 403 : badAddress ? 400 : spec.expect;
+  // A form that takes a file (/verify), and Stripe's webhook, take bodies larger than the usual limit.
+  const takesFiles =
+    Object.hasOwn(fileUploads, `/${route.path}`) ||
+    Object.hasOwn(machineEndpoints, `/${route.path}`);
+  const expected =
+    spec.expect === 403
+      ? 403
+      : badAddress
+        ? 400
+        : spec.expect === 413 && takesFiles
+          ? undefined
+          : spec.expect;
   if (expected !== undefined && answer.status !== expected)
     fail(`answered ${answer.status}, expected ${expected}`);
   if (checkData && (await nextTransactionId()) !== known.next) {
@@ -440,11 +548,18 @@ describe("malformed requests against every route", () => {
       "generated",
       "locales",
       "catalog",
+      // Content and its schemas (templates/), not forms.
+      "content",
+      "guides",
+      "hub",
+      "timelines",
       "env.server.ts",
       "toast.ts",
       // Job payloads are written by the app itself, never read from a request.
       "jobs",
       "email-payload.ts",
+      // The Stripe simulator reads Stripe's API parameters, sent by the SDK, not forms.
+      "simulator.server.ts",
     ];
     const sources: string[] = [];
     const walk = (dir: string) => {

@@ -1,18 +1,28 @@
 process.env.RESEND_API_KEY = "re_test";
 
+import { strFromU8, unzipSync } from "fflate";
 import { afterAll, describe, expect, test } from "vitest";
 import { handleError } from "#app/entry.server.tsx";
+import { sealAgreement } from "#app/modules/agreements/agreements.server.ts";
 import { hashToken } from "#app/modules/auth/tokens.ts";
 import { isoDay } from "#app/modules/dates.ts";
 import { db } from "#app/modules/db.server.ts";
+import { loadGuides } from "#app/modules/guides/guides.server.ts";
 import { addLogSink, type LogRecord } from "#app/modules/log.server.ts";
 import { sendDueDigests } from "#app/modules/plans/notify.server.ts";
+import { buildExport } from "#app/modules/privacy/export.server.ts";
+import { loader as exportLoader } from "#app/routes/account.export.$exportId.ts";
+import { action as accountAction } from "#app/routes/account.tsx";
+import { action as checkInsAction } from "#app/routes/cases.$caseId.checkins.tsx";
+import { action as autosaveAction } from "#app/routes/cases.$caseId.conversations.$conversationId.autosave.ts";
 import { action as notesAction } from "#app/routes/cases.$caseId.notes.tsx";
+import { action as passportAction } from "#app/routes/cases.$caseId.passport.tsx";
 import { action as physicianAction } from "#app/routes/cases.$caseId.physician.tsx";
 import routes from "#app/routes.ts";
+import { liveAgreement, pdftotext, prepareAs, signAs } from "#tests/helpers/agreements.ts";
 import { answerAs, createCaseTeam, planOf, proposeAs } from "#tests/helpers/cases.ts";
 import { inbox } from "#tests/helpers/email.ts";
-import { callRoute, get, post, routeArgs } from "#tests/helpers/route-args.ts";
+import { callRoute, get, post, responseOf, routeArgs } from "#tests/helpers/route-args.ts";
 import { sentEmails } from "#tests/mocks/resend.ts";
 
 /**
@@ -21,11 +31,11 @@ import { sentEmails } from "#tests/mocks/resend.ts";
  * receive is collected: every route's loader answer (all routes of
  * app/routes.ts, so a route added later is checked too), every job payload
  * while it waits, every e-mail in the outbox and every e-mail sent, and every
- * log line written meanwhile. No
- * canary may appear anywhere. (There are no exports yet; when PDFs arrive,
- * they belong in this list.) Writes that fail count too: canaries sent in
- * requests that are refused or crash must reach neither the database nor a
- * log line.
+ * log line written meanwhile, and the text of every PDF a route serves them
+ * (poppler's pdftotext reads it: the agreement to sign, the sealed one, and
+ * the employee's passport, which must not reach them at all). No canary may
+ * appear anywhere. Writes that fail count too: canaries sent in requests that
+ * are refused or crash must reach neither the database nor a log line.
  */
 const logs: LogRecord[] = [];
 const detach = addLogSink((record) => logs.push(record));
@@ -41,6 +51,11 @@ const canaries = {
   /** A shared medical note's first text, before the physician corrected it. */
   replacedMedicalText: `CANARY-MEDICAL-REPLACED-${crypto.randomUUID()}`,
   correctedMedicalText: `CANARY-MEDICAL-CORRECTED-${crypto.randomUUID()}`,
+  /** The employee's own preparation for a conversation with their manager. */
+  conversationPreparation: `CANARY-PREPARATION-${crypto.randomUUID()}`,
+  /** A check-in the employee keeps to themselves, and one shared with the physician only. */
+  privateCheckIn: `CANARY-CHECKIN-PRIVATE-${crypto.randomUUID()}`,
+  physicianCheckIn: `CANARY-CHECKIN-PHYSICIAN-${crypto.randomUUID()}`,
 };
 const withheldCapacities = `CANARY-CAPACITIES-${crypto.randomUUID()}`;
 
@@ -220,6 +235,70 @@ await proposeAs(team.manager.cookie, caseId, "REVIEW", { date: isoDay(42) });
 for (const item of (await planOf(team.employee.cookie, caseId)).items) {
   await answerAs(team.employee.cookie, caseId, item.id, "agree");
 }
+// A conversation: the employee prepares, in words of their own (a canary), and adds a topic.
+const conversation = await db.conversation.create({
+  data: {
+    organizationId: team.organization.id,
+    caseId,
+    guideId: "first-conversation",
+    guideHash: "h",
+    guide: (await loadGuides())["first-conversation"] as object,
+    startedById: team.manager.user.id,
+  },
+});
+await callRoute(
+  autosaveAction,
+  post(
+    `/cases/${caseId}/conversations/${conversation.id}/autosave`,
+    { intent: "preparation", body: canaries.conversationPreparation },
+    { Cookie: team.employee.cookie },
+  ),
+  { caseId, conversationId: conversation.id },
+);
+// Two check-ins: one private, one shared with the physician only.
+for (const [comment, sharing] of [
+  [canaries.privateCheckIn, "PRIVATE"],
+  [canaries.physicianCheckIn, "PHYSICIAN"],
+] as const) {
+  const answer = await callRoute(
+    checkInsAction,
+    post(
+      `/cases/${caseId}/checkins`,
+      { intent: "check-in", energy: "2", workload: "4", planFit: "3", comment, sharing },
+      { Cookie: team.employee.cookie },
+    ),
+    { caseId },
+  );
+  if (answer.status !== 302) throw new Error("the employee's check-in was not saved");
+}
+// Version 1 as a signed, sealed agreement; version 2 made ready to sign (a
+// document of its own); and the employee's passport, with words of their own.
+const passportCanary = `CANARY-PASSPORT-${crypto.randomUUID()}`;
+await prepareAs(team.manager.cookie, caseId);
+const sealedAgreement = await liveAgreement(caseId);
+await signAs(team.employee, caseId, sealedAgreement.id);
+await signAs(team.manager, caseId, sealedAgreement.id);
+await sealAgreement({ organizationId: team.organization.id, agreementId: sealedAgreement.id });
+await callRoute(
+  passportAction,
+  post(
+    `/cases/${caseId}/passport`,
+    {
+      intent: "make",
+      helps: passportCanary,
+      language: "en",
+    },
+    { Cookie: team.employee.cookie },
+  ),
+  { caseId },
+);
+const passport = await db.adjustmentPassport.findFirstOrThrow({ where: { caseId } });
+await proposeAs(team.manager.cookie, caseId, "REVIEW", { date: isoDay(43) });
+for (const waiting of (await planOf(team.employee.cookie, caseId)).items)
+  if (waiting.awaiting === "EMPLOYEE")
+    await answerAs(team.employee.cookie, caseId, waiting.id, "agree");
+await prepareAs(team.manager.cookie, caseId, 2);
+const waitingAgreement = await liveAgreement(caseId, 2);
 const [item] = (await planOf(team.manager.cookie, caseId)).items;
 const invitation = await db.invitation.create({
   data: {
@@ -231,13 +310,47 @@ const invitation = await db.invitation.create({
     expiresAt: new Date(Date.now() + 86_400_000),
   },
 });
+// The employee's copy of their data (a ZIP), put together as its job does.
+await callRoute(
+  accountAction,
+  post("/account", { intent: "request-export" }, { Cookie: team.employee.cookie }),
+);
+const dataExport = await db.dataExport.findFirstOrThrow({
+  where: { userId: team.employee.user.id },
+});
+await buildExport(
+  { exportId: dataExport.id },
+  { id: "canary-export", organizationId: null, now: () => new Date() },
+);
+
+/** Every file in a ZIP as text: a PDF's through pdftotext. */
+function zipText(bytes: Uint8Array): string {
+  return Object.entries(unzipSync(bytes))
+    .map(([name, content]) => (name.endsWith(".pdf") ? pdftotext(content) : strFromU8(content)))
+    .join("\n");
+}
+
 const params: Record<string, string> = {
   caseId,
   itemId: item?.id ?? "",
   number: "1",
   membershipId: team.employee.membership.id,
   invitationId: invitation.id,
+  agreementId: sealedAgreement.id,
+  passportId: passport.id,
+  code: sealedAgreement.verifyCode,
+  conversationId: conversation.id,
+  guideId: "first-conversation",
+  pageId: "nl-rights",
+  // The Stripe simulator's pages hold no case data; unknown ids answer 404.
+  sessionId: "cs_none",
+  invoiceId: "in_none",
+  // No address of anyone's: the feed itself is checked in calendar.test.ts.
+  file: "none.ics",
+  exportId: dataExport.id,
 };
+/** Every agreement of the case, each PDF route tried with each of them. */
+const agreementIds = [sealedAgreement.id, waitingAgreement.id];
 
 type RouteEntry = { path?: string; index?: boolean; file: string };
 const pages = (routes as RouteEntry[]).filter((route) => route.path !== "*");
@@ -251,9 +364,45 @@ async function everythingFor(cookie: string): Promise<string> {
     const names = [...path.matchAll(/:(\w+)/g)].map((match) => match[1] ?? "");
     for (const name of names)
       if (!params[name]) throw new Error(`The canary test needs a value for :${name} (${path})`);
-    const url = `/${path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? "")}`;
-    const answer = await callRoute(module.loader, get(url, { Cookie: cookie }), params);
-    answers.push({ url, status: answer.status, location: answer.location, data: answer.data });
+    const targets: Array<Record<string, string>> = names.includes("agreementId")
+      ? agreementIds.map((agreementId) => ({ ...params, agreementId }))
+      : [params];
+    for (const values of targets) {
+      const url = `/${path.replace(/:(\w+)/g, (_, name: string) => values[name] ?? "")}`;
+      if (route.file === "routes/insights.download.ts") {
+        // The insights' CSV: its text, as the reader downloads it.
+        const response = await responseOf(module.loader, get(url, { Cookie: cookie }), values);
+        answers.push({ url, status: response.status, csv: await response.text() });
+        continue;
+      }
+      if (route.file === "routes/organization.export.ts") {
+        // The organisation's export: every JSON file and the text of every PDF in the ZIP.
+        const response = await responseOf(module.loader, get(url, { Cookie: cookie }), values);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        const files =
+          response.headers.get("content-type") === "application/zip" ? unzipSync(bytes) : {};
+        const texts = Object.entries(files).map(([name, content]) =>
+          name.endsWith(".pdf") ? pdftotext(content) : new TextDecoder().decode(content),
+        );
+        answers.push({ url, status: response.status, files: Object.keys(files), texts });
+        continue;
+      }
+      if (route.file.endsWith(".pdf.ts") || names.includes("exportId")) {
+        const response = await responseOf(module.loader, get(url, { Cookie: cookie }), values);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        const type = response.headers.get("content-type");
+        const text =
+          type === "application/pdf"
+            ? pdftotext(bytes)
+            : type === "application/zip"
+              ? zipText(bytes)
+              : "";
+        answers.push({ url, status: response.status, file: text });
+        continue;
+      }
+      const answer = await callRoute(module.loader, get(url, { Cookie: cookie }), values);
+      answers.push({ url, status: answer.status, location: answer.location, data: answer.data });
+    }
   }
   return JSON.stringify(answers);
 }
@@ -270,7 +419,41 @@ describe("the privacy canary", () => {
     expect(physicianSees).toContain(canaries.medicalNote);
     expect(physicianSees).toContain(canaries.sharedNote);
     expect(physicianSees).not.toContain(canaries.privateNote);
+    expect(employeeSees).toContain(canaries.conversationPreparation);
+    expect(physicianSees).not.toContain(canaries.conversationPreparation);
     expect(physicianSees).toContain(canaries.replacedMedicalText);
+    expect(employeeSees).toContain(canaries.privateCheckIn);
+    expect(physicianSees).toContain(canaries.physicianCheckIn);
+    expect(physicianSees).not.toContain(canaries.privateCheckIn);
+    // The employee's own passport carries their words: the PDF's text is read.
+    expect(employeeSees).toContain(passportCanary);
+    expect(physicianSees).not.toContain(passportCanary);
+  });
+
+  test("the employee's copy of their data holds what is theirs, and no medical text kept from them", async () => {
+    const response = await responseOf(
+      exportLoader,
+      get(`/account/export/${dataExport.id}`, { Cookie: team.employee.cookie }),
+      { exportId: dataExport.id },
+    );
+    expect(response.headers.get("content-type")).toBe("application/zip");
+    const copy = zipText(new Uint8Array(await response.arrayBuffer()));
+    for (const own of [
+      canaries.privateNote,
+      canaries.sharedNote,
+      canaries.sharedMedicalNote,
+      canaries.correctedMedicalText,
+      canaries.conversationPreparation,
+      canaries.privateCheckIn,
+      canaries.physicianCheckIn,
+      passportCanary,
+      withheldCapacities,
+    ])
+      expect(copy).toContain(own);
+    expect(copy).not.toContain(canaries.medicalNote);
+    expect(copy).not.toContain(canaries.replacedMedicalText);
+    // The agreements' text is there too, read from the sealed PDF.
+    expect(copy).toContain("Signing certificate");
   });
 
   test.each([
@@ -281,8 +464,17 @@ describe("the privacy canary", () => {
     const seen = await everythingFor(cookie);
     expect(seen).toContain(isoDay(42)); // the plan itself is there
     for (const canary of Object.values(canaries)) expect(seen).not.toContain(canary);
+    expect(seen).not.toContain(passportCanary);
+    // The agreements' PDFs were read: both the sealed one and the one waiting to be signed.
+    expect(seen).toContain("Signing certificate");
+    expect(seen).toContain("Agreement on adjustments and return to work");
     // The physician's capacities advice stays withheld until the employee shares it.
     expect(seen).not.toContain(withheldCapacities);
+    // The owner's organisation export was read, with the sealed agreement in it.
+    if (cookie === team.owner.cookie) {
+      expect(seen).toContain("werkpad.organization-export.v1");
+      expect(seen).toContain(`agreements/${caseId}/version-1-${sealedAgreement.id}.pdf`);
+    }
   });
 
   test("no e-mail, no job and no log line carries private or medical text", async () => {
@@ -355,10 +547,58 @@ describe("the privacy canary", () => {
       where: { chain: `consent:${caseId}` },
       orderBy: { seq: "asc" },
     });
-    expect(events.map((event) => [event.action, (event.data as { scope: string }).scope])).toEqual([
-      ["consent.granted", "NOTES_TO_PHYSICIAN"],
-      ["consent.granted", "CAPACITIES_TO_EMPLOYER"],
-      ["consent.withdrawn", "CAPACITIES_TO_EMPLOYER"],
-    ]);
+    const choices = events.filter((event) => event.action.startsWith("consent."));
+    expect(choices.map((event) => [event.action, (event.data as { scope: string }).scope])).toEqual(
+      [
+        ["consent.granted", "NOTES_TO_PHYSICIAN"],
+        ["consent.granted", "CAPACITIES_TO_EMPLOYER"],
+        ["consent.withdrawn", "CAPACITIES_TO_EMPLOYER"],
+      ],
+    );
+    // The passport the employee made is in the same log: what went in, counted, never its text.
+    const passportMade = events.find((event) => event.action === "passport.made");
+    expect(passportMade?.data).toEqual({ adjustments: 0, capacities: 0 });
+  });
+
+  test("the note typed when closing a case reaches its details, never the insights", async () => {
+    const { action: editAction, loader: editLoader } = await import(
+      "#app/routes/cases.$caseId.edit.tsx"
+    );
+    const { loader: insights } = await import("#app/routes/insights.tsx");
+    const { loader: download } = await import("#app/routes/insights.download.ts");
+    const note = `CANARY-CLOSING-${crypto.randomUUID()}`;
+    const closed = await callRoute(
+      editAction,
+      post(
+        `/cases/${caseId}/edit`,
+        {
+          status: "CLOSED",
+          closedCategory: "OTHER",
+          closedReason: note,
+          managerId: team.manager.user.id,
+          country: "NL",
+          startKind: "ABSENCE",
+        },
+        { Cookie: team.hr.cookie },
+      ),
+      { caseId },
+    );
+    expect(closed.status).toBe(302);
+    const details = await callRoute(
+      editLoader,
+      get(`/cases/${caseId}/edit`, { Cookie: team.hr.cookie }),
+      { caseId },
+    );
+    expect(JSON.stringify(details.data)).toContain(note);
+    for (const cookie of [team.owner.cookie, team.hr.cookie]) {
+      const page = await callRoute(insights, get("/insights", { Cookie: cookie }));
+      expect(JSON.stringify(page.data)).toContain('"closed":');
+      expect(JSON.stringify(page.data)).not.toContain(note);
+      const csv = await (
+        await responseOf(download, get("/insights/download", { Cookie: cookie }))
+      ).text();
+      expect(csv.split("\r\n").length).toBeGreaterThan(20);
+      expect(csv).not.toContain(note);
+    }
   });
 });

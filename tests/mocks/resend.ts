@@ -22,6 +22,12 @@ export type SentEmail = {
   subject: string;
   html: string;
   text: string;
+  attachments?: Array<{
+    filename: string;
+    content: string;
+    content_type?: string;
+    contentType?: string;
+  }>;
   idempotencyKey: string | null;
 };
 
@@ -34,6 +40,17 @@ const emailBody = z.object({
   subject: z.string().min(1),
   html: z.string().min(1),
   text: z.string().min(1),
+  // A calendar invitation: its content in base64, as the SDK sends it.
+  attachments: z
+    .array(
+      z.object({
+        filename: z.string().min(1),
+        content: z.string().min(1),
+        content_type: z.string().optional(),
+        contentType: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 
 const resendError = (statusCode: number, name: string, message: string) =>

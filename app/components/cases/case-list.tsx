@@ -2,6 +2,8 @@ import { Form, Link } from "react-router";
 import { Button } from "#app/components/ui/button.tsx";
 import { SelectField, TextField } from "#app/components/ui/field.tsx";
 import {
+  type AttentionFilter,
+  attentionFilters,
   type CaseCursor,
   caseListHref,
   maxSearchLength,
@@ -10,7 +12,7 @@ import {
 } from "#app/modules/cases/case-list.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
-type Filters = { status: StatusFilter; q: string };
+type Filters = { status: StatusFilter; q: string; attention: AttentionFilter };
 
 type CaseEntry = {
   id: string;
@@ -28,34 +30,41 @@ type Props = {
   cases: CaseEntry[];
   total: number;
   moreThanTotal: boolean;
+  /** False with an attention filter over more than a page: `total` is then the page's cases. */
+  counted: boolean;
   next: string | null;
   previous: string | null;
   /** Whether this is a page further on (the address has a cursor). */
   paged: boolean;
-  /** Whether to offer the search and status filter (not to employees, who have a plan or two). */
+  /** Whether to offer the search and the filters (not to employees, who have a plan or two). */
   filterable: boolean;
   /** Whether the reader is an employee: no "your own plan" badge, everything is theirs. */
   employee: boolean;
 };
 
 /**
- * The employer side's case list: a search and a status filter (a plain GET
- * form, so it works without JavaScript and the address keeps the state), how
- * many cases match (announced when it changes), one page of cases and the
- * links to the pages around it.
+ * The employer side's case list: a search, a status filter and "needs
+ * attention" (a plain GET form, so it works without JavaScript and the
+ * address keeps the state), how many cases match (announced when it
+ * changes; with "needs attention" only what the page shows, as they are not
+ * counted), one page of cases and the links to the pages around it.
  */
 export function CaseList(props: Props) {
   const { t } = useTranslation("cases");
-  const { filters, cases, total, moreThanTotal, next, previous, paged } = props;
-  const filtered = filters.status !== "all" || filters.q !== "";
+  const { filters, cases, total, moreThanTotal, counted, next, previous, paged } = props;
+  const filtered = filters.status !== "all" || filters.q !== "" || filters.attention !== "all";
   const summary =
     cases.length === 0
       ? filtered || paged
-        ? t("list.noMatch")
+        ? filters.attention !== "all"
+          ? t("list.noMatchAttention")
+          : t("list.noMatch")
         : t("list.empty")
-      : moreThanTotal
-        ? t("list.countMore", { count: total })
-        : t("list.count", { count: total });
+      : !counted
+        ? t("list.countPage", { count: cases.length })
+        : moreThanTotal
+          ? t("list.countMore", { count: total })
+          : t("list.count", { count: total });
   return (
     <>
       {props.filterable ? <CaseFilters filters={filters} filtered={filtered} /> : null}
@@ -102,6 +111,12 @@ function CaseFilters({ filters, filtered }: { filters: Filters; filtered: boolea
       : filter === "open"
         ? t("list.allOpen")
         : t(`caseStatuses.${filter.toUpperCase() as "CLOSED"}`, { ns: "common" });
+  const attentionLabels: Record<AttentionFilter, string> = {
+    all: t("list.attentionAll"),
+    late: t("list.attentionLate"),
+    due: t("list.attentionDue"),
+    waiting: t("list.attentionWaiting"),
+  };
   return (
     <Form
       method="get"
@@ -109,7 +124,7 @@ function CaseFilters({ filters, filtered }: { filters: Filters; filtered: boolea
       role="search"
       aria-label={t("list.filters")}
       // A new address starts the fields from it again (a link back to all cases, the back button).
-      key={`${filters.status}|${filters.q}`}
+      key={`${filters.status}|${filters.attention}|${filters.q}`}
       className="flex flex-wrap items-end gap-4 rounded-xl border border-line bg-surface p-4"
     >
       <div className="min-w-0 flex-1 basis-64">
@@ -131,6 +146,18 @@ function CaseFilters({ filters, filtered }: { filters: Filters; filtered: boolea
           label={t("list.statusFilter")}
           defaultValue={filters.status}
           options={statusFilters.map((filter) => ({ value: filter, label: label(filter) }))}
+        />
+      </div>
+      <div className="min-w-0 basis-56">
+        <SelectField
+          id="case-attention"
+          name="attention"
+          label={t("list.attentionFilter")}
+          defaultValue={filters.attention}
+          options={attentionFilters.map((filter) => ({
+            value: filter,
+            label: attentionLabels[filter],
+          }))}
         />
       </div>
       <div className="flex flex-wrap items-center gap-4">

@@ -10,6 +10,7 @@ type Scope = (typeof consentScopes)[number];
 export function Sharing({
   consents,
   history,
+  passports = [],
 }: {
   consents: Record<Scope, boolean>;
   history: Array<{
@@ -18,9 +19,45 @@ export function Sharing({
     grantedAt: Date | string;
     withdrawnAt: Date | string | null;
   }>;
+  /** Adjustment passports the employee made: part of what they shared, and when. */
+  passports?: Array<{
+    id: string;
+    createdAt: Date | string;
+    adjustments: number;
+    capacities: number;
+  }>;
 }) {
   const { t, i18n } = useTranslation("physician");
   const when = (value: Date | string) => formatMoment(i18n.language, value);
+  // Every choice, newest first: each consent given and withdrawn, and each passport made.
+  const entries = [
+    ...history.flatMap((consent) => {
+      const scope = t(`employee.scopes.${consent.scope}`);
+      const granted = {
+        key: `${consent.id}-granted`,
+        at: new Date(consent.grantedAt).getTime(),
+        text: t("employee.historyGranted", { date: when(consent.grantedAt), scope }),
+      };
+      if (!consent.withdrawnAt) return [granted];
+      return [
+        {
+          key: `${consent.id}-withdrawn`,
+          at: new Date(consent.withdrawnAt).getTime(),
+          text: t("employee.historyWithdrawn", { date: when(consent.withdrawnAt), scope }),
+        },
+        granted,
+      ];
+    }),
+    ...passports.map((passport) => ({
+      key: passport.id,
+      at: new Date(passport.createdAt).getTime(),
+      text: t("employee.historyPassport", {
+        date: when(passport.createdAt),
+        adjustments: passport.adjustments,
+        capacities: passport.capacities,
+      }),
+    })),
+  ].sort((a, b) => b.at - a.at);
   return (
     <section
       id="sharing"
@@ -65,31 +102,13 @@ export function Sharing({
           );
         })}
       </ul>
-      {history.length > 0 ? (
+      {entries.length > 0 ? (
         <>
           <h3 className="mt-4 font-semibold">{t("employee.historyHeading")}</h3>
           <ul className="mt-1 flex flex-col gap-1 text-sm">
-            {history.flatMap((consent) => {
-              const scope = t(`employee.scopes.${consent.scope}`);
-              const granted = (
-                <li key={`${consent.id}-granted`}>
-                  {t("employee.historyGranted", {
-                    date: when(consent.grantedAt),
-                    scope,
-                  })}
-                </li>
-              );
-              if (!consent.withdrawnAt) return [granted];
-              return [
-                <li key={`${consent.id}-withdrawn`}>
-                  {t("employee.historyWithdrawn", {
-                    date: when(consent.withdrawnAt),
-                    scope,
-                  })}
-                </li>,
-                granted,
-              ];
-            })}
+            {entries.map((entry) => (
+              <li key={entry.key}>{entry.text}</li>
+            ))}
           </ul>
         </>
       ) : null}

@@ -8,6 +8,7 @@ import { lazyPart } from "#app/components/ui/lazy-part.ts";
 import { OpenLink, useIsOpen } from "#app/components/ui/open-link.tsx";
 import { withUserText } from "#app/components/user-text.tsx";
 import type { CatalogueView } from "#app/modules/catalog/view.ts";
+import { formatMomentDate } from "#app/modules/i18n/dates.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { Side } from "#app/modules/plans/agreement.ts";
 import type { PlanItemView } from "#app/modules/plans/plans.server.ts";
@@ -45,7 +46,7 @@ export function ItemCard({
   /** More actions for this kind of item (repeating a schedule phase). */
   extra?: ReactNode;
 }) {
-  const { t } = useTranslation("plans");
+  const { t, i18n } = useTranslation("plans");
   const formatDate = useDate();
   const navigation = useNavigation();
   const busy = navigation.formData?.get("itemId") === item.id;
@@ -115,6 +116,11 @@ export function ItemCard({
         <p className={`badge badge-${badge.tone}`}>{badge.text}</p>
       </div>
       <ItemDetails kind={item.kind} content={item.content} catalogue={catalogue} />
+      {item.fromConversation ? (
+        <p className="mt-2 text-sm font-medium text-brand-800">
+          {t("fromConversation", { date: formatMomentDate(i18n.language, item.fromConversation) })}
+        </p>
+      ) : null}
       <p className="mt-2 text-sm text-muted">
         {item.proposedBy.id === viewerId
           ? t("proposedByYou")

@@ -195,6 +195,12 @@ export function ItemFields({
       return (
         <>
           <TextField {...fieldProps(field("date"))} type="date" label={tf("fields.date")} />
+          <TextField
+            {...fieldProps(field("time"))}
+            type="time"
+            label={tf("fields.time")}
+            hint={tf("fields.timeHint")}
+          />
           <TextAreaField
             {...fieldProps(field("note"))}
             limit={textLimits.note}

@@ -35,7 +35,9 @@ export function itemTitle(
     case "AGREEMENT":
       return t(`topics.${str(content.topic) as "contact"}`);
     case "REVIEW":
-      return t("summaries.reviewOn", { date: formatDate(str(content.date)) });
+      return content.time
+        ? t("summaries.reviewAt", { date: formatDate(str(content.date)), time: str(content.time) })
+        : t("summaries.reviewOn", { date: formatDate(str(content.date)) });
   }
 }
 

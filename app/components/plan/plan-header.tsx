@@ -13,12 +13,15 @@ type Props = {
     managerName: string;
     physicianName: string | null;
     isEmployee: boolean;
+    isPhysician: boolean;
   };
   mayManage: boolean;
+  /** For the employee: a conversation they can prepare for. */
+  plannedConversation: string | null;
 };
 
 /** The plan page's title, who takes part, and the links to the case's other pages. */
-export function PlanHeader({ caseView, mayManage }: Props) {
+export function PlanHeader({ caseView, mayManage, plannedConversation }: Props) {
   const { t } = useTranslation("plans");
   const title = caseView.isEmployee
     ? t("titleOwn")
@@ -44,19 +47,42 @@ export function PlanHeader({ caseView, mayManage }: Props) {
       </p>
       <nav className="flex flex-wrap gap-3" aria-label={t("historyLink")}>
         {caseView.isEmployee ? (
-          <Link to="notes" className="font-semibold text-brand-700 underline">
+          <Link to="notes" className="case-link">
             {t("notesLink")}
           </Link>
         ) : null}
-        <Link to="versions" className="font-semibold text-brand-700 underline">
+        <Link to="versions" className="case-link">
           {t("historyLink")}
         </Link>
+        {caseView.isPhysician ? null : (
+          <Link to="conversations" className="case-link">
+            {t("conversationsLink")}
+          </Link>
+        )}
+        <Link to="agreements" className="case-link">
+          {t("agreementsLink")}
+        </Link>
+        <Link to="timeline" className="case-link">
+          {t("rulesLink")}
+        </Link>
+        {caseView.isEmployee ? (
+          <Link to="passport" className="case-link">
+            {t("passportLink")}
+          </Link>
+        ) : null}
         {mayManage ? (
-          <Link to="edit" className="font-semibold text-brand-700 underline">
+          <Link to="edit" className="case-link">
             {t("editCase")}
           </Link>
         ) : null}
       </nav>
+      {plannedConversation ? (
+        <p className="rounded-lg border border-line bg-info-50 px-4 py-3 font-medium">
+          <Link to={`conversations/${plannedConversation}`} className="text-brand-800 underline">
+            {t("conversationPlanned")}
+          </Link>
+        </p>
+      ) : null}
     </header>
   );
 }
@@ -95,10 +121,7 @@ export function PlanState({
         <p className="mt-1 text-sm text-muted">
           {draftNumber !== null ? (
             <>
-              <Link
-                to={`versions/${latest.number}`}
-                className="font-semibold text-brand-700 underline"
-              >
+              <Link to={`versions/${latest.number}`} className="case-link">
                 {t("version.readAgreed", { number: latest.number })}
               </Link>{" "}
               ·{" "}

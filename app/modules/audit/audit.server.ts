@@ -1,3 +1,4 @@
+import { Prisma } from "#app/generated/prisma/client.ts";
 import { db, type Tx } from "#app/modules/db.server.ts";
 import { contentHash } from "#app/modules/hash.ts";
 import type { JobPayload } from "#app/modules/jobs/kinds.ts";
@@ -22,7 +23,14 @@ export type AuditAction =
   | "auth.email_verified"
   | "auth.password_changed"
   | "auth.password_reset"
+  | "auth.two_factor_enabled"
+  | "auth.two_factor_disabled"
+  | "auth.recovery_codes_renewed"
+  | "auth.recovery_code_used"
+  | "auth.second_factor_failed"
   | "organization.created"
+  | "organization.two_factor_required"
+  | "organization.two_factor_optional"
   | "invitation.created"
   | "invitation.resent"
   | "invitation.revoked"
@@ -47,7 +55,28 @@ export type AuditAction =
   | "medical_note.amended"
   | "medical_note.withdrawn"
   | "consent.granted"
-  | "consent.withdrawn";
+  | "consent.withdrawn"
+  | "agreement.prepared"
+  | "agreement.signed"
+  | "agreement.declined"
+  | "agreement.voided"
+  | "agreement.sealed"
+  | "agreement.downloaded"
+  | "passport.made"
+  | "passport.downloaded"
+  | "conversation.started"
+  | "conversation.held"
+  | "billing.checkout_started"
+  | "retention.case_deleted"
+  | "retention.period_changed"
+  | "privacy.account_erased"
+  | "privacy.export_requested"
+  | "privacy.export_downloaded"
+  | "ownership.transferred"
+  | "organization.exported"
+  | "organization.deletion_requested"
+  | "organization.deletion_cancelled"
+  | "organization.deleted";
 
 export type AuditInput = {
   organizationId?: string | null;
@@ -66,7 +95,9 @@ export type AuditInput = {
     | "Organization"
     | "Case"
     | "PlanItem"
-    | "PlanVersion";
+    | "PlanVersion"
+    | "Agreement"
+    | "ErasureRequest";
   targetId?: string;
   data?: Record<string, string | number | boolean | null>;
   ipAddress?: string | null;
@@ -139,7 +170,11 @@ export async function recordAuditNow(input: AuditInput): Promise<void> {
   await db.$transaction((tx) => recordAudit(tx, input));
 }
 
-/** Recomputes a chain; returns the first event whose hash or link does not hold. */
+/**
+ * Recomputes a chain; returns the first event whose hash or link does not hold.
+ * A stub (a redacted event) cannot be recomputed, but its hash still links it
+ * to both neighbours: changing or dropping one still breaks the chain.
+ */
 export async function verifyChain(
   chain: string,
 ): Promise<{ valid: true } | { valid: false; seq: number }> {
@@ -147,11 +182,11 @@ export async function verifyChain(
   let prevHash = genesis;
   let expectedSeq = 1;
   for (const event of events) {
-    const { id: _id, hash, ...fields } = event;
+    const { id: _id, hash, redactedAt, ...fields } = event;
     if (
       event.seq !== expectedSeq ||
       event.prevHash !== prevHash ||
-      hashEvent(hashedFields(fields)) !== hash
+      (redactedAt === null && hashEvent(hashedFields(fields)) !== hash)
     ) {
       return { valid: false, seq: event.seq };
     }
@@ -159,6 +194,37 @@ export async function verifyChain(
     expectedSeq += 1;
   }
   return { valid: true };
+}
+
+/**
+ * Reduces events to hash-only stubs (the database allows no other change):
+ * for an erased person, a case removed by retention, a deleted organisation.
+ * When and what happened stays, so the trail still shows that something
+ * happened and still verifies; who, about whom, details and client go.
+ */
+export async function redactAuditEvents(
+  client: AuditClient,
+  where: { actorOrTarget: string } | { targetIds: string[] } | { organizationId: string },
+): Promise<number> {
+  const match =
+    "actorOrTarget" in where
+      ? { OR: [{ actorId: where.actorOrTarget }, { targetId: where.actorOrTarget }] }
+      : "targetIds" in where
+        ? { targetId: { in: where.targetIds } }
+        : { organizationId: where.organizationId };
+  const { count } = await client.auditEvent.updateMany({
+    where: { ...match, redactedAt: null },
+    data: {
+      redactedAt: new Date(),
+      actorId: null,
+      targetType: null,
+      targetId: null,
+      data: Prisma.DbNull,
+      ipAddress: null,
+      userAgent: null,
+    },
+  });
+  return count;
 }
 
 /**
@@ -286,5 +352,38 @@ export async function caseViewsOf(tdb: TenantDb, caseId: string) {
     id: event.id,
     at: event.at,
     name: names.get(event.actorId ?? "") ?? "",
+  }));
+}
+
+/**
+ * Every recorded visit to a case, oldest first, with the visitor's name and
+ * their role in the organisation now (null once they left it): for the
+ * employee's copy of their data (app/modules/privacy/).
+ */
+export async function caseViewersOf(tdb: TenantDb, caseId: string) {
+  const events = await db.auditEvent.findMany({
+    where: {
+      organizationId: tdb.organizationId,
+      action: "case.viewed",
+      targetType: "Case",
+      targetId: caseId,
+    },
+    orderBy: { at: "asc" },
+    select: { at: true, actorId: true },
+  });
+  const ids = [...new Set(events.map((event) => event.actorId ?? ""))];
+  const [people, memberships] = await Promise.all([
+    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+    tdb.membership.findMany({
+      where: { userId: { in: ids } },
+      select: { userId: true, role: true },
+    }),
+  ]);
+  const names = new Map(people.map((person) => [person.id, person.name]));
+  const roles = new Map(memberships.map((membership) => [membership.userId, membership.role]));
+  return events.map((event) => ({
+    at: event.at,
+    name: names.get(event.actorId ?? "") ?? "",
+    role: roles.get(event.actorId ?? "") ?? null,
   }));
 }

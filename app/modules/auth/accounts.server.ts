@@ -33,6 +33,15 @@ import {
 } from "./rate-limit.server.ts";
 import { createSession, invalidateUserSessions } from "./session.server.ts";
 import { generateCode, generateToken, hashCode, hashToken } from "./tokens.ts";
+import {
+  beginPendingSignIn,
+  endPendingSignIn,
+  hasTwoFactor,
+  pendingSignInOf,
+  type SecondFactorMethod,
+  type SecondFactorRefusal,
+  verifySecondFactor,
+} from "./two-factor.server.ts";
 
 /**
  * Account flows: sign-up, e-mail verification, sign-in by password or e-mailed
@@ -46,8 +55,17 @@ import { generateCode, generateToken, hashCode, hashToken } from "./tokens.ts";
  * decides what, if anything, to send (sendAccountEmail, completeSignUp).
  */
 export type Client = { ipAddress: string; userAgent: string };
-/** A new session: its cookie's token, and whose it is. */
-export type NewSession = { token: string; expiresAt: Date; userId: string };
+/**
+ * A sign-in's first step done: a new session (its cookie's token, and whose
+ * it is), or, for someone with two-factor sign-in on, a pending sign-in whose
+ * token goes in a cookie of its own until the code is typed (respond.server.ts).
+ */
+export type NewSession = {
+  kind: "session" | "second-factor";
+  token: string;
+  expiresAt: Date;
+  userId: string;
+};
 /** Too many attempts: try again at `retryAt`. */
 export type RateLimited = { reason: "rate-limited"; retryAt: Date };
 export type WeakPassword = { reason: "weak-password"; problem: PasswordProblem };
@@ -98,28 +116,74 @@ async function firstOrganizationOf(userId: string): Promise<string | null> {
   return first?.organization.id ?? null;
 }
 
+type SignInMethod = "password" | "link" | "code" | "invitation";
+
 /**
- * Opens a session in the person's first organisation. The sign-in is recorded
- * in that organisation's trail only: someone in several organisations (a
- * physician) does not show every sign-in to all of them.
+ * Opens a session, in the given organisation or else the person's first.
+ * The sign-in is recorded in that organisation's trail only: someone in
+ * several organisations (a physician) does not show every sign-in to all of
+ * them. Every way of signing in ends here, so someone with two-factor sign-in
+ * on gets no session yet, only a pending sign-in until their code is right.
  */
-async function startSession(
+export async function startSession(
   userId: string,
   client: Client,
-  method: "password" | "link" | "code",
+  method: SignInMethod,
+  organizationId: string | null = null,
 ): Promise<Done<NewSession>> {
-  const organizationId = await firstOrganizationOf(userId);
-  const session = await createSession(userId, organizationId, client);
+  if (await hasTwoFactor(userId)) {
+    const pending = await beginPendingSignIn(userId, method, organizationId);
+    return done({ kind: "second-factor", userId, ...pending });
+  }
+  return openSession(userId, client, { method }, organizationId);
+}
+
+async function openSession(
+  userId: string,
+  client: Client,
+  data: { method: string; secondFactor?: SecondFactorMethod },
+  organizationId: string | null,
+): Promise<Done<NewSession>> {
+  const startIn = organizationId ?? (await firstOrganizationOf(userId));
+  const session = await createSession(userId, startIn, client);
   await recordAuditNow({
-    organizationId,
+    organizationId: startIn,
     actorId: userId,
     action: "auth.signed_in",
     targetType: "User",
     targetId: userId,
-    data: { method },
+    data,
     ...client,
   });
-  return done({ userId, ...session });
+  return done({ kind: "session", userId, ...session });
+}
+
+/**
+ * The second step of a sign-in: the code from the person's app, or one of
+ * their recovery codes. Opens the session and ends the pending sign-in.
+ */
+export async function completeTwoFactorSignIn(
+  pendingToken: string | null,
+  code: string,
+  client: Client,
+): Promise<
+  Result<
+    NewSession & { secondFactor: SecondFactorMethod },
+    SecondFactorRefusal | Refusal<"expired">
+  >
+> {
+  const pending = await pendingSignInOf(pendingToken);
+  if (!pending) return refused("expired");
+  const verified = await verifySecondFactor(pending.userId, code, client, "sign-in");
+  if (!verified.ok) return verified;
+  if (!(await endPendingSignIn(pending.id))) return refused("expired");
+  const session = await openSession(
+    pending.userId,
+    client,
+    { method: pending.method, secondFactor: verified.value },
+    pending.organizationId,
+  );
+  return done({ ...session.value, secondFactor: verified.value });
 }
 
 async function issueEmailVerification(

@@ -19,9 +19,18 @@ export const limits = {
   /** E-mails with links or codes, every request. */
   emailLinkPerEmail: { max: 3, windowSeconds: 15 * 60 },
   emailLinkPerIp: { max: 50, windowSeconds: 15 * 60 },
+  /**
+   * Wrong two-factor codes (at sign-in and before sensitive actions alike):
+   * as many as wrong passwords. Six digits are guessed less easily than a
+   * password only while the guesses are few.
+   */
+  secondFactorPerUser: { max: 5, windowSeconds: 15 * 60 },
+  secondFactorPerIp: { max: 30, windowSeconds: 15 * 60 },
   /** Wrong verification codes. */
   verifyCodePerEmail: { max: 5, windowSeconds: 15 * 60 },
   verifyCodePerIp: { max: 30, windowSeconds: 15 * 60 },
+  /** Checks of PDFs at /verify (uploads and QR links), by anyone. */
+  verifyDocumentPerIp: { max: 30, windowSeconds: 15 * 60 },
 } satisfies Record<string, Limit>;
 
 export type Verdict = { allowed: true } | { allowed: false; retryAt: Date };

@@ -4,12 +4,14 @@ import {
   type RouterContextProvider,
   redirect,
 } from "react-router";
+import { readOnly } from "#app/modules/http/errors.server.ts";
 import { requestInfoContext } from "#app/modules/http/request-context.ts";
 import { readCookie } from "#app/modules/i18n/languages.ts";
 import type { Actor } from "#app/modules/policy/policy.ts";
 import { type TenantDb, tenantDb } from "#app/modules/tenant.server.ts";
 import {
   blankSessionCookie,
+  pendingSignInCookieName,
   type SignedIn,
   sessionCookie,
   sessionCookieName,
@@ -87,11 +89,25 @@ export type Member = SignedIn & {
   tdb: TenantDb;
 };
 
-/** The signed-in person working in an organisation they belong to. */
-export function requireMember(args: Args): Member {
+/**
+ * The signed-in person working in an organisation they belong to. Someone
+ * whose organisation requires two-factor sign-in of their role, and who has
+ * not set it up, is sent to set it up first, whatever page they asked for.
+ * While the organisation is scheduled for deletion it is read-only: every
+ * request that could change something (any method but GET and HEAD) is
+ * refused with 423, unless the route says it stays open then (the owners'
+ * page, to cancel).
+ */
+export function requireMember(args: Args, options: { openDuringDeletion?: boolean } = {}): Member {
   const signedIn = requireUser(args);
   const tdb = args.context.get(tenantContext);
   if (!signedIn.membership || !tdb) throw redirect("/organizations");
+  if (signedIn.membership.twoFactorRequired && !signedIn.user.twoFactor)
+    throw redirect(
+      `/account/two-factor?${new URLSearchParams({ redirectTo: pagePath(args.request) })}`,
+    );
+  const changes = !["GET", "HEAD"].includes(args.request.method);
+  if (changes && signedIn.membership.deletionDueAt && !options.openDuringDeletion) readOnly();
   return {
     ...signedIn,
     membership: signedIn.membership,
@@ -117,4 +133,9 @@ export function clientOf({ context }: Pick<Args, "context">): {
 } {
   const info = context.get(requestInfoContext);
   return { ipAddress: info.ip, userAgent: info.userAgent };
+}
+
+/** The token of a sign-in halfway (a password given, the two-factor code still to come), if any. */
+export function pendingSignInToken(request: Request): string | null {
+  return readCookie(request.headers.get("cookie"), pendingSignInCookieName) ?? null;
 }

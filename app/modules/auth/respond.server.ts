@@ -2,16 +2,27 @@ import { redirect } from "react-router";
 import { errorMessage } from "#app/modules/error-messages.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
 import type { Toast } from "#app/modules/http/toast.ts";
+import type { NewSession } from "./accounts.server.ts";
 import type { PasswordProblem } from "./password.server.ts";
-import { blankSessionCookie, sessionCookie } from "./session.server.ts";
+import { blankSessionCookie, pendingSignInCookie, sessionCookie } from "./session.server.ts";
 
-/** Sets the new session's cookie and goes on, with a toast when there is something to say. */
+/**
+ * Sets the new session's cookie and goes on, with a toast when there is
+ * something to say. Someone with two-factor sign-in on gets the pending
+ * sign-in's cookie instead, and is asked for their code first.
+ */
 export function redirectSignedIn(
-  session: { token: string; expiresAt: Date },
+  session: Pick<NewSession, "kind" | "token" | "expiresAt">,
   to: string,
   toast?: Toast,
 ): Promise<Response> | Response {
-  const headers = { "Set-Cookie": sessionCookie(session.token, session.expiresAt) };
+  const headers = new Headers();
+  if (session.kind === "second-factor") {
+    headers.append("Set-Cookie", pendingSignInCookie(session.token, session.expiresAt));
+    to = `/signin/two-factor?${new URLSearchParams({ redirectTo: to })}`;
+  } else {
+    headers.append("Set-Cookie", sessionCookie(session.token, session.expiresAt));
+  }
   return toast ? redirectWithToast(to, toast, { headers }) : redirect(to, { headers });
 }
 

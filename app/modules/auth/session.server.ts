@@ -2,6 +2,7 @@ import type { Country, Language, Role } from "#app/generated/prisma/client.ts";
 import { sessionWithMemberships } from "#app/modules/cross-organization.server.ts";
 import { db } from "#app/modules/db.server.ts";
 import { secureAttribute } from "#app/modules/http/cookies.ts";
+import { mustUseTwoFactor } from "#app/modules/policy/policy.ts";
 import { generateToken, hashToken } from "./tokens.ts";
 
 /**
@@ -24,9 +25,19 @@ export type SignedIn = {
     name: string;
     language: "nl" | "en" | "fr";
     emailVerified: boolean;
+    /** Two-factor sign-in is on (asked at sign-in and before sensitive actions). */
+    twoFactor: boolean;
   };
   /** The organisation the person works in now, if they still belong to it. */
-  membership: { organizationId: string; organizationName: string; role: Role } | null;
+  membership: {
+    organizationId: string;
+    organizationName: string;
+    role: Role;
+    /** Set while the organisation is scheduled for deletion: then it is read-only (requireMember). */
+    deletionDueAt: Date | null;
+    /** The organisation requires two-factor sign-in of this person's role (policy.ts). */
+    twoFactorRequired: boolean;
+  } | null;
   /** Every organisation the person belongs to, oldest membership first: for the switcher. */
   organizations: Array<{
     id: string;
@@ -75,17 +86,34 @@ export async function validateSessionToken(
     renewed = true;
     await db.session.update({ where: { id: sessionId }, data: { expiresAt } });
   }
-  const { emailVerifiedAt, memberships, ...user } = session.user;
-  const organizations = memberships.map(({ role, organization }) => ({ ...organization, role }));
+  const { emailVerifiedAt, twoFactor, memberships, ...user } = session.user;
+  const organizations = memberships.map(
+    ({ role, organization: { requireTwoFactor: _, deletionDueAt: __, ...organization } }) => ({
+      ...organization,
+      role,
+    }),
+  );
   // Still a member of the organisation the session works in? (Removed members lose it at once.)
-  const current = organizations.find(({ id }) => id === session.organizationId);
+  const current = memberships.find(
+    ({ organization }) => organization.id === session.organizationId,
+  );
   return {
     sessionId,
     expiresAt,
     renewed,
-    user: { ...user, emailVerified: emailVerifiedAt !== null },
+    user: {
+      ...user,
+      emailVerified: emailVerifiedAt !== null,
+      twoFactor: Boolean(twoFactor?.enabledAt),
+    },
     membership: current
-      ? { organizationId: current.id, organizationName: current.name, role: current.role }
+      ? {
+          organizationId: current.organization.id,
+          organizationName: current.organization.name,
+          role: current.role,
+          deletionDueAt: current.organization.deletionDueAt,
+          twoFactorRequired: mustUseTwoFactor(current.role, current.organization.requireTwoFactor),
+        }
       : null,
     organizations,
   };
@@ -119,6 +147,20 @@ export function sessionCookie(token: string, expiresAt: Date): string {
 
 export function blankSessionCookie(): string {
   return `${sessionCookieName}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secureAttribute()}`;
+}
+
+/**
+ * The cookie of a sign-in halfway (two-factor.server.ts): sent only to the
+ * /signin pages, so no other page even sees it, and gone after ten minutes.
+ */
+export const pendingSignInCookieName = "werkpad_signin";
+
+export function pendingSignInCookie(token: string, expiresAt: Date): string {
+  return `${pendingSignInCookieName}=${token}; Path=/signin; HttpOnly; SameSite=Lax; Expires=${expiresAt.toUTCString()}${secureAttribute()}`;
+}
+
+export function blankPendingSignInCookie(): string {
+  return `${pendingSignInCookieName}=; Path=/signin; HttpOnly; SameSite=Lax; Max-Age=0${secureAttribute()}`;
 }
 
 export async function countSessions(userId: string): Promise<number> {

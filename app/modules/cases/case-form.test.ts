@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, test } from "vitest";
-import { newCaseSchema } from "./case-form.ts";
+import { editCaseSchema, newCaseSchema } from "./case-form.ts";
 
 function submit(fields: Record<string, string>) {
   const formData = new FormData();
@@ -42,5 +42,64 @@ describe("the new-case form", () => {
       employeeEmail: ["validation.email"],
       managerId: ["validation.choose"],
     });
+  });
+});
+
+function submitEdit(fields: Record<string, string>) {
+  const formData = new FormData();
+  for (const [name, value] of Object.entries(fields)) formData.set(name, value);
+  return parseWithZod(formData, { schema: editCaseSchema() });
+}
+
+const edited = {
+  status: "CLOSED",
+  closedCategory: "",
+  closedReason: "",
+  managerId: "manager-1",
+  physicianId: "",
+  country: "NL",
+  startKind: "ABSENCE",
+  startDate: "",
+  department: "",
+};
+
+describe("the case details form", () => {
+  test("closing needs a category; the note may stay empty", () => {
+    expect(submitEdit(edited).reply().error).toEqual({
+      closedCategory: ["cases:errors.closedCategory"],
+    });
+    const closed = submitEdit({ ...edited, closedCategory: "LEFT_ORGANIZATION" });
+    expect(closed.status === "success" && closed.value).toMatchObject({
+      closedCategory: "LEFT_ORGANIZATION",
+      closedReason: undefined,
+    });
+  });
+
+  test("says the category is missing also when another field is wrong", () => {
+    expect(submitEdit({ ...edited, country: "" }).reply().error).toEqual({
+      closedCategory: ["cases:errors.closedCategory"],
+      country: ["validation.choose"],
+    });
+  });
+
+  test("an open case needs no category, and an unknown one is refused", () => {
+    expect(submitEdit({ ...edited, status: "RETURNING" }).reply().error).toBeUndefined();
+    expect(submitEdit({ ...edited, closedCategory: "FIRED" }).reply().error).toEqual({
+      closedCategory: ["validation.choose"],
+    });
+  });
+
+  test("a department is trimmed to single spaces, and has a limit", () => {
+    const result = submitEdit({
+      ...edited,
+      status: "ABSENT",
+      department: "  Finance   and\tcontrol ",
+    });
+    expect(result.status === "success" && result.value.department).toBe("Finance and control");
+    const blank = submitEdit({ ...edited, status: "ABSENT", department: "   " });
+    expect(blank.status === "success" && blank.value.department).toBeUndefined();
+    expect(
+      submitEdit({ ...edited, status: "ABSENT", department: "x".repeat(61) }).reply().error,
+    ).toEqual({ department: ["validation.tooLong?max=60"] });
   });
 });

@@ -1,17 +1,23 @@
-import type { CaseStatus, Prisma } from "#app/generated/prisma/client.ts";
+import type { CaseStartKind, CaseStatus, Country, Prisma } from "#app/generated/prisma/client.ts";
+import { isoDay } from "#app/modules/dates.ts";
+import { awaitingSide } from "#app/modules/plans/agreement.ts";
 import {
   type Actor,
   type CaseParties,
   can,
   caseRole,
+  planSide,
   rolesForPart,
   seesEveryCase,
 } from "#app/modules/policy/policy.ts";
 import type { TenantDb } from "#app/modules/tenant.server.ts";
+import { deadlinesOfMany } from "#app/modules/timelines/timeline.server.ts";
 import {
+  type AttentionFilter,
   type CaseCursor,
   type CaseListQuery,
   casesPerPage,
+  dueWithinDays,
   encodeCursor,
   statusesOf,
 } from "./case-list.ts";
@@ -38,6 +44,21 @@ import { caseStatuses } from "./case-statuses.ts";
  * extension. It filters the organisation's cases, which the index above
  * still narrows to the organisation and the status; with a search a page
  * reads the cases of the organisation until it has found enough.
+ *
+ * "Needs attention" (late or due statutory deadlines, items waiting for the
+ * reader's side) is computed, not stored: deadlines come from the case's
+ * absences, dated steps and done marks through the timelines module, and
+ * what waits from each item's agreement state. No index can serve it. So a
+ * page walks the cases the status and search select, in the list's order,
+ * in batches (50, then twice as many each time up to 400), tests each batch
+ * with one query per kind of fact (never a query per case), and stops as soon
+ * as it has a page and one more case (which says there is a next page). The
+ * cursor stays the last case shown, so paging is exact: the cases between
+ * the last shown and the end of its batch are simply tested again by the
+ * next page. A page costs one walk; a filter that few cases pass reads the
+ * whole selection (for 2,000 cases 8 batches and about 35 statements; the
+ * time budget is in tests/integration/case-list.test.ts). Matching cases are not counted:
+ * that would test every case of the selection on every page.
  */
 
 /**
@@ -48,6 +69,24 @@ export const countLimit = 1000;
 
 const key = { id: true, status: true, updatedAt: true } as const;
 type Key = { id: string; status: CaseStatus; updatedAt: Date };
+
+/** What the attention filters test a case on, read with its sort key. */
+const candidate = {
+  ...key,
+  country: true,
+  startKind: true,
+  startDate: true,
+  employeeId: true,
+  managerId: true,
+  physicianId: true,
+} as const;
+type Candidate = Key &
+  CaseParties & { country: Country; startKind: CaseStartKind; startDate: Date | null };
+
+/** The first batch the attention filters test: two pages' worth… */
+const firstBatch = 2 * casesPerPage;
+/** …then twice as many each time, up to this many. */
+const largestBatch = 400;
 
 const rank = (status: CaseStatus) => caseStatuses.indexOf(status);
 
@@ -81,35 +120,36 @@ function matching(q: string): Prisma.CaseWhereInput {
 
 /**
  * The cases after (or before) the cursor in the list's order, at most
- * `limit`, walking the filter's statuses from the cursor's. Only sort keys:
- * the cases themselves are read once the page is known.
+ * `limit`, walking the filter's statuses from the cursor's. Only sort keys
+ * (and, for the attention filters, the few columns they test): the cases
+ * themselves are read once the page is known.
  */
-async function keysFrom(
+async function keysFrom<Row extends Key = Key>(
   tdb: TenantDb,
   where: Prisma.CaseWhereInput,
   statuses: CaseStatus[],
   cursor: CaseCursor | null,
   direction: "forward" | "backward",
   limit: number,
-): Promise<Key[]> {
+  select: typeof key | typeof candidate = key,
+): Promise<Row[]> {
   const forward = direction === "forward";
-  const keys: Key[] = [];
+  const keys: Row[] = [];
   for (const status of forward ? statuses : statuses.toReversed()) {
     if (keys.length >= limit) break;
     const from = cursor ? Math.sign(rank(status) - rank(cursor.status)) : forward ? 1 : -1;
     // Statuses the cursor is already past.
     if (from === (forward ? -1 : 1)) continue;
     const within = cursor && from === 0 ? beyond(cursor, forward) : {};
-    keys.push(
-      ...(await tdb.case.findMany({
-        where: { AND: [where, { status }, within] },
-        orderBy: forward
-          ? [{ updatedAt: "desc" }, { id: "desc" }]
-          : [{ updatedAt: "asc" }, { id: "asc" }],
-        take: limit - keys.length,
-        select: key,
-      })),
-    );
+    const rows = await tdb.case.findMany({
+      where: { AND: [where, { status }, within] },
+      orderBy: forward
+        ? [{ updatedAt: "desc" }, { id: "desc" }]
+        : [{ updatedAt: "asc" }, { id: "asc" }],
+      take: limit - keys.length,
+      select,
+    });
+    keys.push(...(rows as Row[]));
   }
   return forward ? keys : keys.toReversed();
 }
@@ -131,6 +171,126 @@ function beyond(cursor: CaseCursor, forward: boolean): Prisma.CaseWhereInput {
       };
 }
 
+const partiesOf = (record: CaseParties): CaseParties => ({
+  employeeId: record.employeeId,
+  managerId: record.managerId,
+  physicianId: record.physicianId,
+});
+
+/** Which cases of a batch pass an attention filter. */
+type Test = (batch: Candidate[]) => Promise<Set<string>>;
+
+/**
+ * Up to `want` cases after (or before) the cursor that pass the test, in the
+ * list's order, testing the cases the status and search select a batch at a
+ * time and stopping once enough have passed.
+ */
+async function passingFrom(
+  tdb: TenantDb,
+  actor: Actor,
+  where: Prisma.CaseWhereInput,
+  statuses: CaseStatus[],
+  cursor: CaseCursor | null,
+  direction: "forward" | "backward",
+  want: number,
+  test: Test,
+): Promise<Key[]> {
+  const forward = direction === "forward";
+  const passed: Key[] = [];
+  let from = cursor;
+  for (let size = firstBatch; ; size = Math.min(2 * size, largestBatch)) {
+    const listed = await keysFrom<Candidate>(
+      tdb,
+      where,
+      statuses,
+      from,
+      direction,
+      size,
+      candidate,
+    );
+    // In the order of the walk: backwards, the case nearest the cursor first.
+    const batch = forward ? listed : listed.toReversed();
+    // The query only narrows; the policy decides each case.
+    const passing = await test(
+      batch.filter((record) => can(actor, "case.view", partiesOf(record))),
+    );
+    for (const record of batch) {
+      if (!passing.has(record.id)) continue;
+      passed.push({ id: record.id, status: record.status, updatedAt: record.updatedAt });
+      if (passed.length === want) return forward ? passed : passed.toReversed();
+    }
+    const last = batch.at(-1);
+    if (!last || batch.length < size) return forward ? passed : passed.toReversed();
+    from = { status: last.status, updatedAt: last.updatedAt, id: last.id };
+  }
+}
+
+function dayAfter(today: string, days: number): string {
+  return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Cases with a statutory deadline that is late, or due this week; neither when it is done. */
+function deadlineTest(tdb: TenantDb, which: "late" | "due", today: string): Test {
+  const until = dayAfter(today, dueWithinDays);
+  return async (batch) => {
+    const passing = new Set<string>();
+    if (batch.length === 0) return passing;
+    const deadlines = await deadlinesOfMany(tdb, batch, today);
+    for (const record of batch) {
+      const found = (deadlines.get(record.id) ?? []).some((deadline) =>
+        which === "late"
+          ? deadline.state === "late"
+          : deadline.state === "due" && deadline.due <= until,
+      );
+      if (found) passing.add(record.id);
+    }
+    return passing;
+  };
+}
+
+/** Cases where an item waits for the answer of the reader's own side (policy: planSide). */
+function waitingTest(tdb: TenantDb, actor: Actor): Test {
+  return async (batch) => {
+    const sides = new Map<string, "EMPLOYEE" | "EMPLOYER">();
+    for (const record of batch) {
+      const side = planSide(actor, partiesOf(record));
+      if (side) sides.set(record.id, side);
+    }
+    if (sides.size === 0) return new Set();
+    const items = await tdb.planItem.findMany({
+      where: { caseId: { in: [...sides.keys()] }, removedAt: null },
+      select: {
+        caseId: true,
+        contentHash: true,
+        proposedBySide: true,
+        employeeAgreedHash: true,
+        employerAgreedHash: true,
+        declinedHash: true,
+        declinedBySide: true,
+        declineReason: true,
+        removalProposedBySide: true,
+        removedAt: true,
+      },
+    });
+    return new Set(
+      items
+        .filter((item) => awaitingSide(item) === sides.get(item.caseId))
+        .map((item) => item.caseId),
+    );
+  };
+}
+
+function attentionTest(
+  tdb: TenantDb,
+  actor: Actor,
+  attention: AttentionFilter,
+  today: string,
+): Test | null {
+  if (attention === "late" || attention === "due") return deadlineTest(tdb, attention, today);
+  if (attention === "waiting") return waitingTest(tdb, actor);
+  return null;
+}
+
 const cursorOf = (record: Key) =>
   encodeCursor({ status: record.status, updatedAt: record.updatedAt, id: record.id });
 
@@ -140,30 +300,44 @@ export type CaseListPage = Awaited<ReturnType<typeof listCasePage>>;
  * One page of the cases a person may see, each with what the person is in it:
  * every case for HR and owners (their own one as its employee), and for
  * everyone else the cases they take part in. `next` and `previous` are the
- * cursors of the pages around it (null at either end of the list).
+ * cursors of the pages around it (null at either end of the list). With an
+ * attention filter the matching cases are not counted: `counted` is false,
+ * and `total` is the page's cases unless they are all there are.
+ * `today` (YYYY-MM-DD) is what deadlines are late or due on.
  */
-export async function listCasePage(tdb: TenantDb, actor: Actor, query: CaseListQuery) {
+export async function listCasePage(
+  tdb: TenantDb,
+  actor: Actor,
+  query: CaseListQuery,
+  today = isoDay(0),
+) {
   const where: Prisma.CaseWhereInput = { AND: [visibleTo(actor), matching(query.q)] };
+  const attention = query.attention ?? "all";
   const statuses = statusesOf(query.status);
   const full = casesPerPage + 1;
+  const test = attentionTest(tdb, actor, attention, today);
+  const read = (cursor: CaseCursor | null, direction: "forward" | "backward") =>
+    test
+      ? passingFrom(tdb, actor, where, statuses, cursor, direction, full, test)
+      : keysFrom(tdb, where, statuses, cursor, direction, full);
 
   let keys: Key[];
   let hasNext: boolean;
   let hasPrevious: boolean;
   if (query.before) {
-    keys = await keysFrom(tdb, where, statuses, query.before, "backward", full);
+    keys = await read(query.before, "backward");
     hasPrevious = keys.length === full;
     hasNext = true;
     if (hasPrevious) keys = keys.slice(1);
   } else {
-    keys = await keysFrom(tdb, where, statuses, query.after, "forward", full);
+    keys = await read(query.after, "forward");
     hasNext = keys.length === full;
     hasPrevious = query.after !== null;
     if (hasNext) keys = keys.slice(0, casesPerPage);
   }
   // Going back reached the start of the list: show the whole first page.
   if (query.before && !hasPrevious) {
-    keys = await keysFrom(tdb, where, statuses, null, "forward", full);
+    keys = await read(null, "forward");
     hasNext = keys.length === full;
     if (hasNext) keys = keys.slice(0, casesPerPage);
   }
@@ -192,24 +366,22 @@ export async function listCasePage(tdb: TenantDb, actor: Actor, query: CaseListQ
           },
         }),
     // Counted through the same index; past countLimit the page says "more than".
-    tdb.case.count({
-      where: {
-        AND: [where, statuses.length < caseStatuses.length ? { status: { in: statuses } } : {}],
-      },
-      take: countLimit + 1,
-    }),
+    // Not with an attention filter: counting would test every case.
+    test
+      ? null
+      : tdb.case.count({
+          where: {
+            AND: [where, statuses.length < caseStatuses.length ? { status: { in: statuses } } : {}],
+          },
+          take: countLimit + 1,
+        }),
   ]);
   const byId = new Map(records.map((record) => [record.id, record]));
-  const parties = (record: CaseParties) => ({
-    employeeId: record.employeeId,
-    managerId: record.managerId,
-    physicianId: record.physicianId,
-  });
   const cases = keys
     .map((found) => byId.get(found.id))
     .filter((record) => record !== undefined)
     // The query only narrows; the policy decides each case.
-    .filter((record) => can(actor, "case.view", parties(record)))
+    .filter((record) => can(actor, "case.view", partiesOf(record)))
     .map(({ invitations, versions, employee, manager, ...record }) => ({
       id: record.id,
       kind: record.kind,
@@ -218,14 +390,17 @@ export async function listCasePage(tdb: TenantDb, actor: Actor, query: CaseListQ
       invitedEmail: employee ? null : (invitations[0]?.email ?? null),
       managerName: manager.name,
       agreedVersion: versions[0]?.number ?? null,
-      caseRole: caseRole(actor, parties(record)),
+      caseRole: caseRole(actor, partiesOf(record)),
     }));
   const first = keys[0];
   const last = keys.at(-1);
+  // Without a count, the page's cases are all there are when there is no page around it.
+  const total = counted ?? cases.length;
   return {
     cases,
-    total: Math.min(counted, countLimit),
-    moreThanTotal: counted > countLimit,
+    total: Math.min(total, countLimit),
+    moreThanTotal: total > countLimit,
+    counted: counted !== null || (!hasNext && !hasPrevious),
     next: hasNext && last ? cursorOf(last) : null,
     previous: hasPrevious && first ? cursorOf(first) : null,
   };

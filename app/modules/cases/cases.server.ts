@@ -1,8 +1,22 @@
-import type { CaseKind, CaseStartKind, CaseStatus, Country } from "#app/generated/prisma/client.ts";
+import type {
+  CaseKind,
+  CaseStartKind,
+  CaseStatus,
+  ClosingCategory,
+  Country,
+} from "#app/generated/prisma/client.ts";
 import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import { type Client, normaliseEmail } from "#app/modules/auth/accounts.server.ts";
+import { standingFor } from "#app/modules/billing/billing.server.ts";
+import { queueSeatCheck } from "#app/modules/billing/seats.server.ts";
 import { createInvitation } from "#app/modules/organizations/invitations.server.ts";
-import { type Actor, type CaseParties, can, rolesForPart } from "#app/modules/policy/policy.ts";
+import {
+  type Actor,
+  billingAllows,
+  type CaseParties,
+  can,
+  rolesForPart,
+} from "#app/modules/policy/policy.ts";
 import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
 import type { TenantDb } from "#app/modules/tenant.server.ts";
 
@@ -79,6 +93,7 @@ export type OpenCaseInput = {
   physicianId?: string;
   startKind: CaseStartKind;
   startDate?: string;
+  department?: string;
 };
 
 /** A field of a case form that is not acceptable, with the message (a translation key) to show next to it. */
@@ -87,7 +102,7 @@ const invalid = (field: string, message: string) => refused("invalid", { field, 
 
 export type OpenCaseResult = Result<
   { caseId: string; invited: boolean },
-  Refusal<"forbidden"> | InvalidField
+  Refusal<"forbidden" | "not-paying"> | InvalidField
 >;
 
 /**
@@ -101,6 +116,7 @@ export async function openCase(
   client: Client,
 ): Promise<OpenCaseResult> {
   if (!can(actor, "cases.open")) return refused("forbidden");
+  if (!billingAllows("cases.open", await standingFor(tdb))) return refused("not-paying");
   const candidates = await caseCandidates(tdb);
   const isIn = (list: Array<{ id: string }>, id: string | undefined) =>
     Boolean(id && list.some((p) => p.id === id));
@@ -151,6 +167,8 @@ export async function openCase(
         openedById: actor.userId,
         startKind: input.startKind,
         startDate: input.startDate ? new Date(`${input.startDate}T00:00:00Z`) : null,
+        department: input.department ?? null,
+        statusChanges: { create: { fromStatus: null, toStatus: "PREPARING" } },
       },
     });
     if (inviteEmail) {
@@ -170,6 +188,7 @@ export async function openCase(
       data: { kind: input.kind },
       ...client,
     });
+    await queueSeatCheck(tx);
     return created.id;
   });
   return done({ caseId, invited: inviteEmail !== null });
@@ -177,12 +196,14 @@ export async function openCase(
 
 export type CaseUpdate = {
   status: CaseStatus;
+  closedCategory?: ClosingCategory;
   closedReason?: string;
   country: Country;
   managerId: string;
   physicianId?: string;
   startKind: CaseStartKind;
   startDate?: string;
+  department?: string;
 };
 
 export async function updateCase(
@@ -206,20 +227,27 @@ export async function updateCase(
   ) {
     return invalid("physicianId", "cases:errors.notAPhysician");
   }
-  if (input.status === "CLOSED" && !input.closedReason) {
-    return invalid("closedReason", "cases:errors.closedReason");
+  if (input.status === "CLOSED" && !input.closedCategory) {
+    return invalid("closedCategory", "cases:errors.closedCategory");
   }
   await tdb.$transaction(async (tx) => {
     await tx.case.update({
       where: { id: record.id },
       data: {
         status: input.status,
-        closedReason: input.status === "CLOSED" ? input.closedReason : null,
+        closedCategory: input.status === "CLOSED" ? input.closedCategory : null,
+        closedReason: input.status === "CLOSED" ? (input.closedReason ?? null) : null,
+        // Editing a closed case keeps its closing day: the retention period counts from it.
+        closedAt: input.status === "CLOSED" ? (record.closedAt ?? new Date()) : null,
+        ...(record.status === input.status
+          ? {}
+          : { statusChanges: { create: { fromStatus: record.status, toStatus: input.status } } }),
         country: input.country,
         managerId: input.managerId,
         physicianId: input.physicianId ?? null,
         startKind: input.startKind,
         startDate: input.startDate ? new Date(`${input.startDate}T00:00:00Z`) : null,
+        department: input.department ?? null,
       },
     });
     await recordAudit(tx, {
@@ -231,8 +259,25 @@ export async function updateCase(
       data: { status: input.status },
       ...client,
     });
+    // Closing or reopening changes the active cases an organisation pays for.
+    if ((record.status === "CLOSED") !== (input.status === "CLOSED")) await queueSeatCheck(tx);
   });
   return done();
+}
+
+/**
+ * The departments the organisation's cases name, for the case forms' list of
+ * suggestions and the insights' filter: each spelling once, in alphabetical order.
+ */
+export async function departmentsOf(tdb: TenantDb): Promise<string[]> {
+  const rows = await tdb.case.findMany({
+    where: { department: { not: null } },
+    distinct: ["department"],
+    select: { department: true },
+  });
+  return rows
+    .flatMap((row) => (row.department ? [row.department] : []))
+    .sort((a, b) => a.localeCompare(b));
 }
 
 /** Names for the audit page: whose case an event is about. Only ids the organisation owns. */

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { templatesDirectory } from "#app/modules/content/content.server.ts";
 import { ContentError } from "#app/modules/content/content.ts";
+import { folded, medicalWords } from "#app/modules/content/medical-words.ts";
 import { languages } from "#app/modules/i18n/languages.ts";
 import { catalogueContent, loadCatalogue } from "./catalog.server.ts";
 
@@ -31,99 +32,6 @@ const domainIds = [
 
 /** Rows DOMAIN.md §4 marks UNCONFIRMED. */
 const unconfirmedIds = ["F01", "H01", "K01"];
-
-/**
- * Words an employer may not record (diagnosis, treatment type, complaints,
- * body functions: DOMAIN.md §1.4), in nl, en and fr. Matched on lower-case
- * text without accents; `\b` marks a word start where a shorter stem would
- * catch innocent words.
- */
-const medicalWords: RegExp[] = [
-  // the illness itself
-  /cancer/,
-  /kanker/,
-  /tumou?r/,
-  /tumeur/,
-  /carcino/,
-  /leuk(a|e)emi/,
-  /leucemi/,
-  /metasta/,
-  /oncolog/,
-  /diagnos/,
-  /\bziek/,
-  /\billness/,
-  /\bsick/,
-  /\bdisease/,
-  /\bmaladie/,
-  /\bmalade/,
-  /\baandoening/,
-  /\bchroni/,
-  /\bpatient/,
-  /\brecidi/,
-  /\brecurrence/,
-  // treatments and the people who give them
-  /chemo/,
-  /therap/,
-  /radiation/,
-  /\bbestral/,
-  /hormo/,
-  /\boperatie/,
-  /\bsurgery/,
-  /chirurg/,
-  /\bmedicat/,
-  /\bmedicijn/,
-  /\bmedicament/,
-  /\bkuur/,
-  /psychiat/,
-  /\bpsycholo/,
-  /\bimmun/,
-  // complaints and body functions
-  /\bsymptom/,
-  /\bklacht/,
-  /bijwerking/,
-  /side.effect/,
-  /effets? secondaires?/,
-  /\bpijn/,
-  /\bpain\b/,
-  /\bdouleur/,
-  /stoma/,
-  /lymph/,
-  /lymf/,
-  /oedee?m/,
-  /\bo?edema/,
-  /neuropath/,
-  /menopau/,
-  /\bovergang/,
-  /opvlieg/,
-  /\bhot flush/,
-  /\bflushes/,
-  /bouffees? de chaleur/,
-  /incontinen/,
-  /\bbowel/,
-  /\bbladder/,
-  /\bdarm/,
-  /\bblaas\b/,
-  /intestin/,
-  /\bvessie/,
-  /\bhair loss/,
-  /haaruitval/,
-  /\bcheveux/,
-  /\bpruik/,
-  /perruque/,
-  /\bdepress/,
-  /\banxiety/,
-  /\bangst/,
-  /\bangoisse/,
-  /respirat/,
-  /\bademhal/,
-  /\bhandicap/,
-  /\bdisab/,
-  /\binvalide/,
-];
-
-function folded(value: string): string {
-  return value.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/œ/g, "oe");
-}
 
 let catalogue: Catalogue;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseContent } from "#app/modules/content/content.ts";
+import { translated } from "#app/modules/content/schemas.ts";
 import type { Language } from "#app/modules/i18n/languages.ts";
 
 /**
@@ -20,24 +21,6 @@ export const catalogueFiles = {
 } as const;
 
 // ── Schemas ─────────────────────────────────────────────────────────────────
-
-function text(max: number) {
-  return z
-    .string({
-      error: (issue) => (issue.input === undefined ? "missing" : "must be text"),
-    })
-    .trim()
-    .min(1, "must not be empty")
-    .max(max, `must be at most ${max} characters`);
-}
-
-/** One text in each of Werkpad's languages; all three are required. */
-function translated(max: number) {
-  return z.strictObject(
-    { nl: text(max), en: text(max), fr: text(max) },
-    { error: (issue) => (issue.input === undefined ? "missing" : undefined) },
-  );
-}
 
 const effectIdSchema = z
   .string({ error: "must be an effect id" })

@@ -5,11 +5,14 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
 import { catalogueContent } from "#app/modules/catalog/catalog.server.ts";
+import { guidesContent } from "#app/modules/guides/guides.server.ts";
+import { hubContent } from "#app/modules/hub/hub.server.ts";
+import { timelinesContent } from "#app/modules/timelines/timelines.ts";
 import { defineContent, templatesDirectory } from "./content.server.ts";
 import { ContentError, splitFrontMatter } from "./content.ts";
 
 /** Every kind of content in templates/. A new kind is added here, so its files are checked. */
-const definitions = [catalogueContent];
+const definitions = [catalogueContent, guidesContent, hubContent, timelinesContent];
 
 function filesUnder(directory: string): string[] {
   return readdirSync(directory).flatMap((name) => {

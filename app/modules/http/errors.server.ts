@@ -16,6 +16,14 @@ export function badRequest(): never {
   throw data({ refused: "unreadable" } satisfies { refused: Refusal }, { status: 400 });
 }
 
+/**
+ * A change in an organisation that is scheduled for deletion: it is read-only
+ * until the data is deleted or an owner cancels (organizations/deletion.server.ts).
+ */
+export function readOnly(): never {
+  throw data({ refused: "read-only" } satisfies { refused: Refusal }, { status: 423 });
+}
+
 /** A page the person's role does not open. */
 export function forbidden(): never {
   throw data(null, { status: 403 });

@@ -16,6 +16,7 @@ import { requestInfoContext } from "./request-context.ts";
  *   refuses (NUL), gets 400.
  * - A body must be a form (urlencoded or multipart, no files) of at most
  *   `maxBodyBytes`, without such characters: 400, or 413 when too large.
+ *   The one exception is `fileUploads`: addresses whose form takes a file.
  *   The body is parsed from a copy, so actions still read `request.formData()`,
  *   which cannot fail any more.
  *
@@ -32,6 +33,36 @@ import { requestInfoContext } from "./request-context.ts";
  */
 export const maxBodyBytes = 256 * 1024;
 
+/**
+ * The forms that take a file: the field the file goes in, and the most the
+ * body may hold. /verify checks PDFs of up to 10 MB (it says so itself for a
+ * file between that and this limit, which leaves room for the form around it).
+ */
+export const fileUploads: Record<string, { field: string; maxBytes: number }> = {
+  "/verify": { field: "file", maxBytes: 16 * 1024 * 1024 },
+};
+
+/**
+ * Addresses that take a machine's JSON, not a person's form: Stripe's
+ * webhooks, which prove themselves by signature (billing/webhook.server.ts)
+ * and need their raw body untouched. Only the size is checked here; a body
+ * that is not Stripe's gets 400 there.
+ */
+export const machineEndpoints: Record<string, { maxBytes: number }> = {
+  "/webhooks/stripe": { maxBytes: 1024 * 1024 },
+};
+
+function machineEndpointOf(href: string): { maxBytes: number } | undefined {
+  const path = new URL(href).pathname;
+  return Object.hasOwn(machineEndpoints, path) ? machineEndpoints[path] : undefined;
+}
+
+function uploadOf(href: string): { field: string; maxBytes: number } | undefined {
+  // A browser's form posts to the page's address, or, with JavaScript, to its ".data" twin.
+  const path = new URL(href).pathname.replace(/\.data$/, "");
+  return Object.hasOwn(fileUploads, path) ? fileUploads[path] : undefined;
+}
+
 function refuse(reason: Refusal, context: { requestId?: string }, details: object = {}): never {
   // Never the body or the query: they can carry personal text and tokens.
   log.warn("request refused", { requestId: context.requestId, reason, ...details });
@@ -42,14 +73,19 @@ export const requestGuard: MiddlewareFunction<Response> = async ({ request, cont
   const requestId = context.get(requestInfoContext).requestId;
   const mutation = request.method !== "GET" && request.method !== "HEAD";
   // The body is read before anything is refused, so that the answer can be sent at all (readAtMost).
-  const body = mutation ? await readAtMost(request, maxBodyBytes) : null;
+  const machine = machineEndpointOf(request.url);
+  const upload = uploadOf(request.url);
+  const body = mutation
+    ? await readAtMost(request, machine?.maxBytes ?? upload?.maxBytes ?? maxBodyBytes)
+    : null;
   if (mutation) {
     const origin = crossSiteOrigin(request, trustedOrigins(request.url, env()));
     if (origin !== null) refuse("cross-site", { requestId }, { method: request.method, origin });
   }
   if (!readableUrl(request.url)) refuse("unreadable", { requestId }, { part: "address" });
-  if (body !== null) {
-    const problem = await formProblem(request, body);
+  if (machine && body === "too-large") refuse("too-large", { requestId }, { part: "body" });
+  if (body !== null && !machine) {
+    const problem = await formProblem(request, body, upload?.field);
     if (problem) refuse(problem.refusal, { requestId }, { part: problem.part });
   }
   return next();
@@ -121,6 +157,7 @@ const formTypes = new Set(["application/x-www-form-urlencoded", "multipart/form-
 async function formProblem(
   request: Request,
   body: Uint8Array<ArrayBuffer> | "too-large",
+  fileField: string | undefined,
 ): Promise<{ refusal: Refusal; part: string } | null> {
   if (body === "too-large") return { refusal: "too-large", part: "body" };
   const contentType = request.headers.get("content-type") ?? "";
@@ -133,7 +170,10 @@ async function formProblem(
     return { refusal: "unreadable", part: "body" };
   }
   for (const [name, value] of form) {
-    if (typeof value !== "string") return { refusal: "unreadable", part: "file" };
+    if (typeof value !== "string") {
+      if (name === fileField) continue;
+      return { refusal: "unreadable", part: "file" };
+    }
     if (hasRefusedCharacter(name) || hasRefusedCharacter(value))
       return { refusal: "unreadable", part: "field" };
   }

@@ -41,6 +41,32 @@ export function formatMoment(language: Language | string, value: Date | string):
   return formatter(language, "moment").format(new Date(value));
 }
 
+/**
+ * A moment on paper (a PDF), where no browser supplies the reader's zone: in
+ * a named time zone, to the second, with the zone written out
+ * ("30 november 2026 om 04:24:10 CET").
+ */
+export function formatMomentInZone(
+  language: Language | string,
+  value: Date | string,
+  timeZone: string,
+): string {
+  const key = `${language}|paper|${timeZone}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(language, { dateStyle: "long", timeStyle: "long", timeZone });
+    formatters.set(key, made);
+  }
+  return made.format(new Date(value));
+}
+
+/** Where each country's cases are, for the times printed on their PDFs. */
+export const countryTimeZones = {
+  NL: "Europe/Amsterdam",
+  BE: "Europe/Brussels",
+  UK: "Europe/London",
+} as const;
+
 /** The date of a moment, without its time: "18 november 2026". */
 export function formatMomentDate(language: Language | string, value: Date | string): string {
   return formatter(language, "momentDate").format(new Date(value));

@@ -46,6 +46,21 @@ export const caseViewPayload = z.object({
   userAgent: z.string(),
 });
 
+/** An agreement both sides signed, to seal (app/modules/agreements/). */
+export const agreementSealPayload = z.object({
+  organizationId: z.string().min(1),
+  agreementId: z.string().min(1),
+});
+
+/** A person's copy of their data, to put together (app/modules/privacy/). */
+export const dataExportPayload = z.object({ exportId: z.string().min(1) });
+
+/** A verified Stripe event in the ledger, to process once (app/modules/billing/webhook.server.ts). */
+export const stripeEventPayload = z.object({ eventId: z.string().regex(/^evt_\w+$/) });
+
+/** An organisation whose active cases may have outgrown the seats it pays for. */
+export const organizationPayload = z.object({ organizationId: z.string().min(1) });
+
 type Kind<P extends z.ZodType> = {
   payload: P;
   /** What an owner may read about a failed job of this kind; never secret. */
@@ -73,11 +88,31 @@ export const jobKinds = {
   "account.sign-up": kind({ payload: signUpPayload }),
   /** Records an employer-side visit to a case, unless one was recorded in the last ten minutes. */
   "audit.case-viewed": kind({ payload: caseViewPayload }),
+  /** Appends the signing certificate page to a signed agreement and seals it. */
+  "agreement.seal": kind({ payload: agreementSealPayload }),
+  /** Reminds signers who have not signed: after three days, then weekly, three times at most. */
+  "agreement.reminders": kind({ payload: nothing, every: minutes(60) }),
+  /** Puts a person's copy of their data together in a ZIP, stores it and e-mails the link. */
+  "privacy.export": kind({ payload: dataExportPayload }),
+  /** Re-reads a Stripe event's customer from Stripe and writes our copy, once per event. */
+  "stripe.event": kind({ payload: stripeEventPayload }),
+  /** Raises the subscription's quantity when the active cases outgrow it. */
+  "billing.seats": kind({ payload: organizationPayload }),
+  /** Fixes seat drift, and lowers the quantity to the active cases once a new period has started. */
+  "billing.reconcile": kind({ payload: nothing, every: minutes(60) }),
+  /** Tells owners, once, that the trial ends within 7 days. */
+  "billing.trial-reminders": kind({ payload: nothing, every: minutes(60) }),
+  /** Reminds people of deadlines and of answers they owe: at most one e-mail a day each. */
+  "reminders.send": kind({ payload: nothing, every: minutes(60) }),
   /** Turns due plan digests into e-mails. */
   "plan.digests": kind({ payload: nothing, every: 30_000 }),
+  /** Deletes closed cases whose retention period ended (warning HR 30 days before), and erased accounts no case names. */
+  "privacy.retention": kind({ payload: nothing, every: minutes(60) }),
   /** Removes rate-limit windows that ended a day ago. */
   "rate-limits.prune": kind({ payload: nothing, every: minutes(60) }),
-  /** Removes ended jobs, and the e-mails they sent, after the retention period. */
+  /** Deletes the data of organisations whose 30 days after a scheduled deletion have passed. */
+  "organizations.delete": kind({ payload: nothing, every: minutes(60) }),
+  /** Removes ended jobs, and the e-mails they sent, after the retention period; and expired data exports. */
   "jobs.purge": kind({ payload: nothing, every: minutes(60) }),
 };
 

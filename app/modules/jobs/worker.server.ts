@@ -1,13 +1,26 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { Prisma } from "#app/generated/prisma/client.ts";
+import { remindSigners, sealAgreement } from "#app/modules/agreements/agreements.server.ts";
 import { recordCaseView } from "#app/modules/audit/audit.server.ts";
 import { completeSignUp, sendAccountEmail } from "#app/modules/auth/accounts.server.ts";
 import { pruneRateLimits } from "#app/modules/auth/rate-limit.server.ts";
+import { pruneExpiredPendingSignIns } from "#app/modules/auth/two-factor.server.ts";
+import { reconcileAllSeats, remindTrialEnding } from "#app/modules/billing/recurring.server.ts";
+import { raiseSeats } from "#app/modules/billing/seats.server.ts";
+import { processStripeEvent } from "#app/modules/billing/webhook.server.ts";
 import { db, type Tx } from "#app/modules/db.server.ts";
 import { log } from "#app/modules/log.server.ts";
 import { deliverEmail, giveUpEmail } from "#app/modules/notifications/outbox.server.ts";
+import { deleteDueOrganizations } from "#app/modules/organizations/deletion.server.ts";
 import { sendDueDigests } from "#app/modules/plans/notify.server.ts";
+import {
+  buildExport,
+  exportJobDied,
+  purgeExpiredExports,
+} from "#app/modules/privacy/export.server.ts";
+import { applyRetention } from "#app/modules/privacy/retention.server.ts";
+import { sendReminders } from "#app/modules/reminders/reminders.server.ts";
 import {
   definitionOf,
   isJobKind,
@@ -61,9 +74,31 @@ const handlers: { [K in JobKind]: Handler<K> } = {
   "account.email": { run: sendAccountEmail },
   "account.sign-up": { run: completeSignUp },
   "audit.case-viewed": { run: recordCaseView },
+  "agreement.seal": { run: sealAgreement },
+  "agreement.reminders": { run: (_, job) => remindSigners(job.now()) },
+  "privacy.export": { run: buildExport, onDead: exportJobDied },
+  "stripe.event": { run: processStripeEvent },
+  "billing.seats": { run: raiseSeats },
+  "billing.reconcile": { run: () => reconcileAllSeats() },
+  "billing.trial-reminders": { run: (_, job) => remindTrialEnding(job.now()) },
+  "reminders.send": { run: (_, job) => sendReminders(job.now()) },
   "plan.digests": { run: (_, job) => sendDueDigests(job.now()) },
-  "rate-limits.prune": { run: (_, job) => pruneRateLimits(job.now()) },
-  "jobs.purge": { run: (_, job) => purgeEndedJobs(job.now()) },
+  "privacy.retention": { run: (_, job) => applyRetention(job.now()) },
+  // With the old rate-limit windows go sign-ins nobody finished with their two-factor code.
+  "rate-limits.prune": {
+    run: async (_, job) => {
+      await pruneRateLimits(job.now());
+      await pruneExpiredPendingSignIns(job.now());
+    },
+  },
+  // Housekeeping: ended jobs after the retention period, and data exports after their 7 days.
+  "jobs.purge": {
+    run: async (_, job) => {
+      await purgeEndedJobs(job.now());
+      await purgeExpiredExports(job.now());
+    },
+  },
+  "organizations.delete": { run: (_, job) => deleteDueOrganizations(job.now()) },
 };
 
 /** How long a worker holds a job before another may take it again. Handlers finish well inside it. */

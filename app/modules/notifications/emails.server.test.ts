@@ -64,6 +64,98 @@ const examples: { [K in EmailKind]: { props: EmailProps[K]; links: string[] } } 
     },
     links: ["https://werkpad.test/cases/c1"],
   },
+  agreement: {
+    props: {
+      name: "Mark Jansen",
+      event: "ready",
+      version: 2,
+      link: "https://werkpad.test/cases/c1/agreements/a1",
+    },
+    links: ["https://werkpad.test/cases/c1/agreements/a1"],
+  },
+  "signing-code": {
+    props: { name: "Eva Visser", code: "204816", expiresInMinutes: 10 },
+    links: [],
+  },
+  "conversation-planned": {
+    props: {
+      name: "Eva Visser",
+      plannedBy: "Mark Jansen",
+      link: "https://werkpad.test/cases/c1/conversations/v1",
+    },
+    links: ["https://werkpad.test/cases/c1/conversations/v1"],
+  },
+  retention: {
+    props: {
+      name: "Sanne de Vries",
+      organizationName: "Linde Zorg",
+      cases: 2,
+      deletedFrom: "2027-01-05",
+      link: "https://werkpad.test/privacy",
+    },
+    links: ["https://werkpad.test/privacy"],
+  },
+  billing: {
+    props: {
+      name: "Sanne de Vries",
+      organizationName: "Linde Zorg",
+      event: "trial-ends",
+      trialEndsOn: "2027-01-05",
+      link: "https://werkpad.test/billing",
+    },
+    links: ["https://werkpad.test/billing"],
+  },
+  "review-planned": {
+    props: {
+      name: "Eva Visser",
+      date: "2027-01-05",
+      time: "10:30",
+      link: "https://werkpad.test/cases/c1",
+    },
+    links: ["https://werkpad.test/cases/c1"],
+  },
+  "data-export": {
+    props: {
+      name: "Eva Visser",
+      link: "https://werkpad.test/account/export/x1",
+      expiresOn: "2027-01-12",
+    },
+    links: ["https://werkpad.test/account/export/x1"],
+  },
+  reminders: {
+    props: {
+      name: "Mark Jansen",
+      lines: [
+        {
+          text: "Eva Visser: Review of the plan of action, by 12 December 2026",
+          link: "https://werkpad.test/cases/c1/timeline",
+        },
+        {
+          text: "Noor Bakker: 2 items have waited 3 days for your answer",
+          link: "https://werkpad.test/cases/c2",
+        },
+      ],
+      settingsLink: "https://werkpad.test/reminders",
+      stopLink: "https://werkpad.test/unsubscribe?token=abc",
+    },
+    links: [
+      "https://werkpad.test/cases/c1/timeline",
+      "https://werkpad.test/cases/c2",
+      "https://werkpad.test/reminders",
+      "https://werkpad.test/unsubscribe?token=abc",
+    ],
+  },
+  organization: {
+    props: {
+      name: "Sanne de Vries",
+      organizationName: "Linde Zorg",
+      event: "deletion-scheduled",
+      byName: "Pieter Jansen",
+      deletionOn: "2027-01-05",
+      link: "https://werkpad.test/organization",
+    },
+    links: ["https://werkpad.test/organization"],
+  },
 };
 
 const cases = emailKinds.flatMap((kind) =>
@@ -118,6 +210,27 @@ describe("renderEmail", () => {
         expect(email.subject).toContain("Bakkerij Jansen");
       }
     }
+  });
+
+  test("each organisation e-mail says what happened, and a scheduled deletion says the day", async () => {
+    const props = examples.organization.props;
+    for (const event of [
+      "ownership-received",
+      "deletion-scheduled",
+      "deletion-cancelled",
+      "deleted",
+    ] as const) {
+      for (const language of languages) {
+        const email = await renderEmail("organization", { ...props, event }, language);
+        expect(email.subject).toContain("Linde Zorg");
+        if (event !== "deleted") expect(email.text).toContain("Pieter Jansen");
+        expect(email.text).not.toMatch(/organization\.\w/);
+      }
+    }
+    const scheduled = await renderEmail("organization", props, "en");
+    expect(scheduled.text).toMatch(/January 5, 2027\.|5 January 2027\./);
+    const nl = await renderEmail("organization", props, "nl");
+    expect(nl.text).toContain("5 januari 2027.");
   });
 
   test("durations read naturally", async () => {

@@ -4,12 +4,21 @@ import type { Language } from "#app/modules/i18n/languages.ts";
 import { serverI18n } from "#app/modules/i18n/resources.server.ts";
 import { I18nProvider } from "#app/modules/i18n/use-translation.ts";
 import type { AccountExistsProps } from "../../../emails/account-exists.tsx";
+import type { AgreementProps } from "../../../emails/agreement.tsx";
+import type { BillingProps } from "../../../emails/billing.tsx";
+import type { ConversationPlannedProps } from "../../../emails/conversation-planned.tsx";
+import type { DataExportProps } from "../../../emails/data-export.tsx";
 import type { InvitationProps } from "../../../emails/invitation.tsx";
 import type { EmailT } from "../../../emails/layout.tsx";
 import type { MagicLinkProps } from "../../../emails/magic-link.tsx";
+import type { OrganizationProps } from "../../../emails/organization.tsx";
 import type { PlanAgreedProps } from "../../../emails/plan-agreed.tsx";
 import type { PlanChangesProps } from "../../../emails/plan-changes.tsx";
+import type { RemindersProps } from "../../../emails/reminders.tsx";
 import type { ResetPasswordProps } from "../../../emails/reset-password.tsx";
+import type { RetentionProps } from "../../../emails/retention.tsx";
+import type { ReviewPlannedProps } from "../../../emails/review-planned.tsx";
+import type { SigningCodeProps } from "../../../emails/signing-code.tsx";
 import type { VerifyEmailProps } from "../../../emails/verify-email.tsx";
 
 /** Every e-mail Werkpad sends, by kind, with the props its template takes. */
@@ -21,6 +30,15 @@ export type EmailProps = {
   "account-exists": AccountExistsProps;
   "plan-changes": PlanChangesProps;
   "plan-agreed": PlanAgreedProps;
+  agreement: AgreementProps;
+  "signing-code": SigningCodeProps;
+  "conversation-planned": ConversationPlannedProps;
+  billing: BillingProps;
+  reminders: RemindersProps;
+  "review-planned": ReviewPlannedProps;
+  retention: RetentionProps;
+  "data-export": DataExportProps;
+  organization: OrganizationProps;
 };
 export type EmailKind = keyof EmailProps;
 
@@ -39,6 +57,15 @@ const templates: { [K in EmailKind]: () => Promise<Template<EmailProps[K]>> } = 
   "account-exists": () => import("../../../emails/account-exists.tsx"),
   "plan-changes": () => import("../../../emails/plan-changes.tsx"),
   "plan-agreed": () => import("../../../emails/plan-agreed.tsx"),
+  agreement: () => import("../../../emails/agreement.tsx"),
+  "signing-code": () => import("../../../emails/signing-code.tsx"),
+  "conversation-planned": () => import("../../../emails/conversation-planned.tsx"),
+  billing: () => import("../../../emails/billing.tsx"),
+  reminders: () => import("../../../emails/reminders.tsx"),
+  "review-planned": () => import("../../../emails/review-planned.tsx"),
+  retention: () => import("../../../emails/retention.tsx"),
+  "data-export": () => import("../../../emails/data-export.tsx"),
+  organization: () => import("../../../emails/organization.tsx"),
 };
 
 export const emailKinds = Object.keys(templates) as EmailKind[];

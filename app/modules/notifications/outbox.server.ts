@@ -5,7 +5,7 @@ import { env } from "#app/modules/env.server.ts";
 import { JobFailure, PermanentJobFailure, RetryLater } from "#app/modules/jobs/queue.server.ts";
 import type { JobContext } from "#app/modules/jobs/worker.server.ts";
 import { log } from "#app/modules/log.server.ts";
-import type { EmailPayload } from "./email-payload.ts";
+import { calendarAttachment, type EmailPayload } from "./email-payload.ts";
 import { type EmailKind, renderEmail } from "./emails.server.ts";
 
 /**
@@ -32,6 +32,7 @@ const secretTemplates = new Set<EmailKind>([
   "magic-link",
   "reset-password",
   "invitation",
+  "signing-code",
 ]);
 
 let resendClient: { key: string; client: Resend } | undefined;
@@ -57,8 +58,16 @@ export async function deliverEmail(payload: EmailPayload, job: JobContext): Prom
 async function send(
   apiKey: string,
   from: string,
-  message: { id: string; to: string; subject: string; html: string; text: string },
+  message: {
+    id: string;
+    to: string;
+    subject: string;
+    html: string;
+    text: string;
+    calendar: unknown;
+  },
 ): Promise<string> {
+  const calendar = calendarAttachment.safeParse(message.calendar);
   let response: Awaited<ReturnType<Resend["emails"]["send"]>>;
   try {
     response = await resend(apiKey).emails.send(
@@ -68,6 +77,18 @@ async function send(
         subject: message.subject,
         html: message.html,
         text: message.text,
+        // An invitation calendar apps offer to accept (RFC 6047: the method in the content type).
+        ...(calendar.success
+          ? {
+              attachments: [
+                {
+                  filename: calendar.data.filename,
+                  content: Buffer.from(calendar.data.ics, "utf8"),
+                  contentType: "text/calendar; method=REQUEST; charset=utf-8",
+                },
+              ],
+            }
+          : {}),
       },
       {
         idempotencyKey: `werkpad-outbox/${message.id}`,
@@ -125,6 +146,7 @@ async function recordEmail(payload: EmailPayload, job: JobContext) {
       html,
       text,
       secret: secretTemplates.has(payload.template),
+      calendar: payload.calendar,
     },
   });
   log.debug("e-mail rendered", { outboxId: message.id, jobId: job.id, kind: payload.template });
@@ -172,6 +194,8 @@ export type OutboxEntry = {
   lastError: string | null;
   createdAt: Date;
   sentAt: Date | null;
+  /** The calendar invitation sent with it, if any. */
+  calendar: unknown;
 };
 
 /** The latest messages, newest first: for the development page /dev/outbox. */

@@ -1,10 +1,11 @@
 import { Prisma, type Role } from "#app/generated/prisma/client.ts";
-import { recordAudit, recordAuditNow } from "#app/modules/audit/audit.server.ts";
+import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import {
   type Client,
   type Invalid,
   type NewSession,
   normaliseEmail,
+  startSession,
   type WeakPassword,
 } from "#app/modules/auth/accounts.server.ts";
 import {
@@ -12,14 +13,14 @@ import {
   passwordProblem,
   verifyPassword,
 } from "#app/modules/auth/password.server.ts";
-import { createSession } from "#app/modules/auth/session.server.ts";
 import { generateToken, hashToken } from "#app/modules/auth/tokens.ts";
+import { standingFor } from "#app/modules/billing/billing.server.ts";
 import { invitationByTokenHash } from "#app/modules/cross-organization.server.ts";
 import { db } from "#app/modules/db.server.ts";
 import { env } from "#app/modules/env.server.ts";
 import { enqueue } from "#app/modules/jobs/queue.server.ts";
-import { type Actor, can } from "#app/modules/policy/policy.ts";
-import { type Done, done, type Refusal, type Result, refused } from "#app/modules/result.ts";
+import { type Actor, billingAllows, can } from "#app/modules/policy/policy.ts";
+import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
 import { type TenantDb, type TenantTx, tenantDb } from "#app/modules/tenant.server.ts";
 
 /**
@@ -134,8 +135,11 @@ export async function invite(
   actor: Actor & { name: string },
   input: { email: string; role: Role },
   client: Client,
-): Promise<Result<undefined, Refusal<"forbidden" | "already-member" | "already-invited">>> {
+): Promise<
+  Result<undefined, Refusal<"forbidden" | "not-paying" | "already-member" | "already-invited">>
+> {
   if (!can(actor, "members.invite", { role: input.role })) return refused("forbidden");
+  if (!billingAllows("members.invite", await standingFor(tdb))) return refused("not-paying");
   const email = normaliseEmail(input.email);
   const existingUser = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (existingUser) {
@@ -346,22 +350,9 @@ export async function acceptInvitationAsNewUser(
   return signInInvited(account.id, invitation.organizationId, client);
 }
 
-async function signInInvited(
-  userId: string,
-  organizationId: string,
-  client: Client,
-): Promise<Done<NewSession>> {
-  const session = await createSession(userId, organizationId, client);
-  await recordAuditNow({
-    organizationId,
-    actorId: userId,
-    action: "auth.signed_in",
-    targetType: "User",
-    targetId: userId,
-    data: { method: "invitation" },
-    ...client,
-  });
-  return done({ userId, ...session });
+/** Signs the new member in, in the organisation they joined (through the one door for every sign-in). */
+function signInInvited(userId: string, organizationId: string, client: Client) {
+  return startSession(userId, client, "invitation", organizationId);
 }
 
 class InvitationTaken extends Error {}

@@ -2,11 +2,15 @@ import type { Role } from "#app/generated/prisma/client.ts";
 import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import type { Client } from "#app/modules/auth/accounts.server.ts";
 import { setActiveOrganization } from "#app/modules/auth/session.server.ts";
+import { hasTwoFactor } from "#app/modules/auth/two-factor.server.ts";
 import { membershipsOf } from "#app/modules/cross-organization.server.ts";
 import { db } from "#app/modules/db.server.ts";
-import { type Actor, can } from "#app/modules/policy/policy.ts";
+import { env } from "#app/modules/env.server.ts";
+import { enqueue } from "#app/modules/jobs/queue.server.ts";
+import { type Actor, can, rolesForPart } from "#app/modules/policy/policy.ts";
 import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
 import { lockFor, type TenantDb, tenantDb } from "#app/modules/tenant.server.ts";
+import type { rolesAfterHandover } from "./forms.ts";
 
 /**
  * Organisations and their members. Queries on members go through the tenant
@@ -39,15 +43,22 @@ export async function switchOrganization(
 }
 
 export async function listMembers(tdb: TenantDb) {
-  return tdb.membership.findMany({
+  const members = await tdb.membership.findMany({
     orderBy: [{ role: "asc" }, { createdAt: "asc" }],
     select: {
       id: true,
       role: true,
       createdAt: true,
-      user: { select: { id: true, name: true, email: true } },
+      user: {
+        select: { id: true, name: true, email: true, twoFactor: { select: { enabledAt: true } } },
+      },
     },
   });
+  // Owners and HR see who has two-factor sign-in on: who would be asked to set it up.
+  return members.map(({ user: { twoFactor, ...user }, ...member }) => ({
+    ...member,
+    user: { ...user, twoFactor: Boolean(twoFactor?.enabledAt) },
+  }));
 }
 
 export async function findMember(tdb: TenantDb, membershipId: string) {
@@ -104,18 +115,111 @@ export async function changeRole(
   });
 }
 
+/** What removing a member means for the cases they take part in (the member page says it first). */
+export async function casesOfMember(tdb: TenantDb, userId: string) {
+  const [managed, advised, own] = await Promise.all([
+    tdb.case.count({ where: { managerId: userId } }),
+    tdb.case.count({ where: { physicianId: userId } }),
+    tdb.case.count({ where: { employeeId: userId } }),
+  ]);
+  return { managed, advised, own };
+}
+
+/** Who may take over a removed manager's cases: owners, HR and managers, other than the member. */
+export async function successorCandidates(tdb: TenantDb, userId: string) {
+  const members = await tdb.membership.findMany({
+    where: { role: { in: [...rolesForPart.MANAGER] }, userId: { not: userId } },
+    orderBy: { createdAt: "asc" },
+    select: { user: { select: { id: true, name: true, email: true } } },
+  });
+  return members.map(({ user }) => user);
+}
+
+type Removal = Result<
+  undefined,
+  | Refusal<"not-found" | "forbidden" | "last-owner" | "successor-not-a-manager">
+  | (Refusal<"manages-cases" | "successor-is-employee"> & { count: number })
+>;
+
+/**
+ * Removes a member, keeping every case they took part in (docs/roles.md):
+ * - the cases they manage go to the successor the owner names (an owner, HR
+ *   or a manager), in the same transaction; without one the removal is
+ *   refused, saying how many cases wait for a new manager;
+ * - the cases they advise as physician lose their physician (the medical
+ *   notes stay with the case, readable as before: the employee's shared ones);
+ * - their own case as its employee stays as it is: they lose access with
+ *   their membership, and get it back if they are invited again.
+ */
 export async function removeMember(
   tdb: TenantDb,
   actor: Actor,
   membershipId: string,
+  input: { successorId?: string },
   client: Client,
-): Promise<MemberChange> {
+): Promise<Removal> {
   return tdb.$transaction(async (tx) => {
     await lockFor(tx, `owners:${actor.organizationId}`);
     const member = await tx.membership.findUnique({ where: { id: membershipId } });
     if (!member) return refused("not-found");
     const ownerCount = await tx.membership.count({ where: { role: "OWNER" } });
     if (!can(actor, "members.remove", { role: member.role, ownerCount })) return refusedFor(actor);
+    const managed = await tx.case.findMany({
+      where: { managerId: member.userId },
+      select: { id: true, employeeId: true },
+    });
+    if (managed.length > 0) {
+      if (!input.successorId) return refused("manages-cases", { count: managed.length });
+      const successor = await tx.membership.findFirst({
+        where: {
+          userId: input.successorId,
+          role: { in: [...rolesForPart.MANAGER] },
+          NOT: { userId: member.userId },
+        },
+      });
+      if (!successor) return refused("successor-not-a-manager");
+      // A case's manager is never its own employee (the case forms refuse it too).
+      const ownCases = managed.filter((record) => record.employeeId === successor.userId).length;
+      if (ownCases > 0) return refused("successor-is-employee", { count: ownCases });
+      await tx.case.updateMany({
+        where: { managerId: member.userId },
+        data: { managerId: successor.userId },
+      });
+      for (const record of managed) {
+        await recordAudit(tx, {
+          organizationId: actor.organizationId,
+          actorId: actor.userId,
+          action: "case.updated",
+          targetType: "Case",
+          targetId: record.id,
+          data: { managerHandedOver: true, fromUserId: member.userId, toUserId: successor.userId },
+          ...client,
+        });
+      }
+    }
+    const advised = await tx.case.findMany({
+      where: { physicianId: member.userId },
+      select: { id: true },
+    });
+    if (advised.length > 0) {
+      await tx.case.updateMany({
+        where: { physicianId: member.userId },
+        data: { physicianId: null },
+      });
+      for (const record of advised) {
+        await recordAudit(tx, {
+          organizationId: actor.organizationId,
+          actorId: actor.userId,
+          action: "case.updated",
+          targetType: "Case",
+          targetId: record.id,
+          data: { physicianRemoved: true, userId: member.userId },
+          ...client,
+        });
+      }
+    }
+    // Digests not yet sent would tell them of changes in cases they can no longer open.
+    await tx.planDigest.deleteMany({ where: { recipientId: member.userId, sentAt: null } });
     await tx.membership.delete({ where: { id: membershipId } });
     await recordAudit(tx, {
       organizationId: actor.organizationId,
@@ -123,13 +227,126 @@ export async function removeMember(
       action: "member.removed",
       targetType: "Membership",
       targetId: membershipId,
-      data: { userId: member.userId, role: member.role },
+      data: {
+        userId: member.userId,
+        role: member.role,
+        casesHandedOver: managed.length,
+        casesWithoutPhysician: advised.length,
+      },
       ...client,
     });
     return done();
   });
 }
 
+type Transfer = Result<
+  { newOwnerName: string; ownRole: (typeof rolesAfterHandover)[number] },
+  Refusal<"forbidden" | "not-a-member" | "yourself" | "already-owner" | "physician">
+>;
+
+/**
+ * Hands ownership to another member in one step: they become owner and the
+ * owner who hands over takes the role they chose, in one transaction under
+ * the owner-count lock, so the organisation is never without an owner. The
+ * new owner is told by e-mail.
+ */
+export async function transferOwnership(
+  tdb: TenantDb,
+  actor: Actor & { name: string },
+  input: { newOwner: string; ownRole: (typeof rolesAfterHandover)[number] },
+  client: Client,
+): Promise<Transfer> {
+  if (!can(actor, "ownership.transfer")) return refused("forbidden");
+  return tdb.$transaction(async (tx) => {
+    await lockFor(tx, `owners:${actor.organizationId}`);
+    // The role as it is now, not as the session read it: a demoted owner hands nothing over.
+    const own = await tx.membership.findFirst({ where: { userId: actor.userId } });
+    if (own?.role !== "OWNER") return refused("forbidden");
+    const target = await tx.membership.findUnique({
+      where: { id: input.newOwner },
+      select: { id: true, role: true, userId: true, user: true },
+    });
+    if (!target) return refused("not-a-member");
+    if (target.userId === actor.userId) return refused("yourself");
+    if (target.role === "OWNER") return refused("already-owner");
+    if (target.role === "PHYSICIAN") return refused("physician");
+    await tx.membership.update({ where: { id: target.id }, data: { role: "OWNER" } });
+    await tx.membership.update({ where: { id: own.id }, data: { role: input.ownRole } });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action: "ownership.transferred",
+      targetType: "Membership",
+      targetId: target.id,
+      data: { toUserId: target.userId, theirRoleBefore: target.role, ownRoleAfter: input.ownRole },
+      ...client,
+    });
+    const organization = await tx.organization.findUniqueOrThrow({
+      where: { id: actor.organizationId },
+      select: { name: true },
+    });
+    await enqueue(
+      tx,
+      "email",
+      {
+        template: "organization",
+        to: target.user.email,
+        language: target.user.language,
+        props: {
+          name: target.user.name,
+          organizationName: organization.name,
+          event: "ownership-received",
+          byName: actor.name,
+          link: `${env().APP_URL}/organization`,
+        },
+      },
+      { organizationId: actor.organizationId },
+    );
+    return done({ newOwnerName: target.user.name, ownRole: input.ownRole });
+  });
+}
+
 export async function findOrganization(organizationId: string) {
   return db.organization.findUniqueOrThrow({ where: { id: organizationId } });
+}
+
+/** Whether the organisation requires two-factor sign-in of owners, HR and physicians. */
+export async function twoFactorRequirementOf(organizationId: string): Promise<boolean> {
+  const organization = await db.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { requireTwoFactor: true },
+  });
+  return organization.requireTwoFactor;
+}
+
+/**
+ * Requires two-factor sign-in of owners, HR and physicians, or stops
+ * requiring it (security.manage: owners). Only an owner who has it on may
+ * require it, so nobody demands of others what they have not set up
+ * themselves; the route asks them for a current code first. Those it binds
+ * are sent to set it up at their next step (requireMember).
+ */
+export async function setTwoFactorRequirement(
+  actor: Actor,
+  required: boolean,
+  client: Client,
+): Promise<Result<undefined, Refusal<"forbidden" | "set-up-first">>> {
+  if (!can(actor, "security.manage")) return refused("forbidden");
+  if (required && !(await hasTwoFactor(actor.userId))) return refused("set-up-first");
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.organization.updateMany({
+      where: { id: actor.organizationId, requireTwoFactor: !required },
+      data: { requireTwoFactor: required },
+    });
+    if (count === 0) return done();
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action: required ? "organization.two_factor_required" : "organization.two_factor_optional",
+      targetType: "Organization",
+      targetId: actor.organizationId,
+      ...client,
+    });
+    return done();
+  });
 }

@@ -120,9 +120,19 @@ export const agreementSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
 });
 
+/** A time of day, HH:MM, or none. */
+const optionalTime = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "validation.time" })
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
 const reviewSchemaFor = (current?: Record<string, unknown>) =>
   z.object({
     date: requiredDate(dateRanges.upcoming, storedDate(current, "date")),
+    /** Optional: with a time, both sides get a calendar invitation at that hour once it is agreed. */
+    time: optionalTime,
     note: optionalText(textLimits.note),
   });
 export const reviewSchema = reviewSchemaFor();

@@ -45,7 +45,12 @@ export async function planPage(
     loadCatalogue(),
   ]);
   const role = caseRole(actor, partiesOf(record));
-  const plan = await planFrom(found.items, found.versions[0], namesKnownIn(record, member.user));
+  const plan = await planFrom(
+    found.items,
+    found.versions[0],
+    namesKnownIn(record, member.user),
+    found.conversations,
+  );
   const advice = adviceAsSeenBy(found.advice[0] ?? null, consentStateOf(found.consents), role);
   const reviews = reviewsByVersion(found.reviews);
   const { query, effect, language } = options;
@@ -73,6 +78,12 @@ export async function planPage(
       isPhysician: role === "PHYSICIAN",
     },
     viewerId: actor.userId,
+    /** A conversation the employee can prepare for, if one is planned. */
+    plannedConversation:
+      role === "EMPLOYEE"
+        ? (found.conversations.find((conversation) => conversation.status === "PLANNED")?.id ??
+          null)
+        : null,
     advice,
     latestReview: latest ? (reviews[latest.number] ?? null) : null,
     side,

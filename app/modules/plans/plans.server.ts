@@ -1,6 +1,8 @@
 import type { PlanItem, Prisma } from "#app/generated/prisma/client.ts";
+import { voidWaitingAgreements } from "#app/modules/agreements/notify.server.ts";
 import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import type { Client } from "#app/modules/auth/accounts.server.ts";
+import { inviteToReview } from "#app/modules/calendar/review-invitations.server.ts";
 import { type CaseRecord, partiesOf } from "#app/modules/cases/cases.server.ts";
 import { db } from "#app/modules/db.server.ts";
 import { type Actor, planSide } from "#app/modules/policy/policy.ts";
@@ -14,6 +16,7 @@ import {
   decline,
   edit,
   type ItemState,
+  isAgreed,
   otherSide,
   planIsAgreed,
   propose,
@@ -36,7 +39,12 @@ import { diffVersions, planHash, type SnapshotItem, snapshotOf } from "./version
  */
 export type PlanItemView = ReturnType<typeof viewOf>;
 
-function viewOf(item: PlanItem, agreedIds: Set<string>, names = new Map<string, string>()) {
+function viewOf(
+  item: PlanItem,
+  agreedIds: Set<string>,
+  names = new Map<string, string>(),
+  conversations = new Map<string, Date>(),
+) {
   return {
     id: item.id,
     kind: item.kind as ItemKind,
@@ -48,7 +56,17 @@ function viewOf(item: PlanItem, agreedIds: Set<string>, names = new Map<string, 
     status: statusOf(item as ItemState),
     awaiting: awaitingSide(item as ItemState),
     inAgreedVersion: agreedIds.has(item.id),
+    // When the conversation it came from was started; left out otherwise (the plan page's size).
+    ...fromConversation(item.conversationId, conversations),
   };
+}
+
+function fromConversation(
+  conversationId: string | null,
+  conversations: Map<string, Date>,
+): { fromConversation?: Date } {
+  const started = conversationId ? conversations.get(conversationId) : undefined;
+  return started ? { fromConversation: started } : {};
 }
 
 function snapshotIds(snapshot: unknown): Set<string> {
@@ -58,6 +76,7 @@ function snapshotIds(snapshot: unknown): Set<string> {
 /** What a plan is read from, as a nested select of its case: the live items and the latest agreed version. */
 export const planSelect = {
   items: { where: { removedAt: null }, orderBy: { createdAt: "asc" } },
+  conversations: { select: { id: true, createdAt: true, status: true } },
   versions: {
     orderBy: { number: "desc" },
     take: 1,
@@ -77,13 +96,17 @@ export async function planFrom(
   items: PlanItem[],
   latest: LatestVersion | undefined,
   known: Map<string, string>,
+  conversations: Array<{ id: string; createdAt: Date }> = [],
 ) {
   const agreedIds = snapshotIds(latest?.snapshot);
   const names = await withNamesOf(
     items.map((item) => item.proposedById),
     known,
   );
-  const views = items.map((item) => viewOf(item, agreedIds, names));
+  const started = new Map(
+    conversations.map((conversation) => [conversation.id, conversation.createdAt]),
+  );
+  const views = items.map((item) => viewOf(item, agreedIds, names, started));
   const agreedNow = planIsAgreed(items as ItemState[]);
   const unchangedSinceLatest =
     latest !== undefined && agreedNow && planHash(snapshotOfItems(items)) === latest.contentHash;
@@ -133,6 +156,16 @@ function snapshotOfItems(items: PlanItem[]): SnapshotItem[] {
         proposedBySide: item.proposedBySide as Side,
       })),
   );
+}
+
+/** Whether the plan is, right now, exactly the agreed version with this fingerprint. */
+export async function planMatchesVersion(
+  tdb: TenantDb,
+  caseId: string,
+  versionHash: string,
+): Promise<boolean> {
+  const items = await tdb.planItem.findMany({ where: { caseId, removedAt: null } });
+  return planIsAgreed(items as ItemState[]) && planHash(snapshotOfItems(items)) === versionHash;
 }
 
 /** One live item of a case's plan, as the pages show it. */
@@ -206,6 +239,8 @@ export async function proposeIn<K extends ItemKind>(
   kind: K,
   content: ContentOf[K],
   client: Client,
+  /** The conversation whose outcome this is (conversations.server.ts). */
+  from?: { conversationId: string },
 ): Promise<string> {
   const stored = normaliseContent(content);
   const hash = itemHash(kind, stored);
@@ -216,6 +251,7 @@ export async function proposeIn<K extends ItemKind>(
       kind,
       content: stored,
       proposedById: actor.userId,
+      conversationId: from?.conversationId ?? null,
       ...propose(side, hash),
     },
   });
@@ -229,6 +265,7 @@ export async function proposeIn<K extends ItemKind>(
     ...client,
   });
   await noteChangeFor(tx, record, otherSide(side));
+  await voidWaitingAgreements(tx, record, actor.userId, client);
   return item.id;
 }
 
@@ -336,6 +373,17 @@ export async function answerIn(
     const current = await tx.planItem.findFirstOrThrow({ where: { id: item.id } });
     return refused("conflict", { current: viewOf(current, agreedIds) });
   }
+  // A review date both sides now agree to: an invitation for each calendar.
+  if (
+    answer.type === "agree" &&
+    item.kind === "REVIEW" &&
+    isAgreed({ ...state, ...transition.value } as ItemState)
+  )
+    await inviteToReview(tx, record, {
+      id: item.id,
+      lockVersion: item.lockVersion + 1,
+      content: item.content as { date?: unknown; time?: unknown },
+    });
   await recordAudit(tx, {
     organizationId: actor.organizationId,
     actorId: actor.userId,
@@ -354,6 +402,10 @@ export async function answerIn(
   if (answer.type !== "agree" && answer.type !== "withdraw" && answer.type !== "answer-removal") {
     await noteChangeFor(tx, record, otherSide(side));
   }
+  // Any change makes an agreement waiting for signatures stale. (An agreement
+  // waits only while the plan is exactly its version, where every item is
+  // agreed already: no answer leaves that plan as it was.)
+  await voidWaitingAgreements(tx, record, actor.userId, client);
   const agreedVersion = await settleVersion(tx, actor, record, client);
   return done({ agreedVersion });
 }

@@ -3,6 +3,7 @@ import { documentedRoles } from "#tests/helpers/roles-doc.ts";
 import {
   type Action,
   type Actor,
+  billingAllows,
   type CaseAction,
   type CaseParties,
   type CaseRole,
@@ -10,6 +11,7 @@ import {
   caseMatrix,
   caseRole,
   caseRoles,
+  mustUseTwoFactor,
   type Part,
   partIn,
   parts,
@@ -72,6 +74,14 @@ describe("in the organisation, the role decides", () => {
     "audit.view": undefined,
     "cases.open": undefined,
     "problems.view": undefined,
+    "billing.manage": undefined,
+    "privacy.view": undefined,
+    "privacy.manage": undefined,
+    "ownership.transfer": undefined,
+    "organization.export": undefined,
+    "organization.delete": undefined,
+    "security.manage": undefined,
+    "insights.view": undefined,
   };
   const cells = organisationActions.flatMap((action) =>
     roles.map((role) => [action, role] as const),
@@ -200,5 +210,32 @@ describe("conditions on top of the organisation table", () => {
     ).toBe(true);
     expect(can(actor("OWNER"), "members.remove", { role: "OWNER", ownerCount: 1 })).toBe(false);
     expect(can(actor("OWNER"), "members.remove", { role: "OWNER", ownerCount: 2 })).toBe(true);
+  });
+});
+
+describe("what not paying blocks", () => {
+  const blocked = { kind: "blocked" } as const;
+  test("only opening cases and inviting members, and only when blocked", () => {
+    for (const action of Object.keys(roleMatrix) as Array<keyof typeof roleMatrix>) {
+      const growing = action === "cases.open" || action === "members.invite";
+      expect(billingAllows(action, blocked)).toBe(!growing);
+      for (const kind of ["trial", "active", "past-due"] as const)
+        expect(billingAllows(action, { kind })).toBe(true);
+    }
+  });
+  test("never a case action: the plan stays usable for everyone", () => {
+    for (const action of Object.keys(caseMatrix) as Array<keyof typeof caseMatrix>)
+      expect(billingAllows(action, blocked)).toBe(true);
+  });
+});
+
+describe("two-factor sign-in an owner can require", () => {
+  test("binds owners, HR and physicians, never employees or managers, and only when required", () => {
+    expect(roles.filter((role) => mustUseTwoFactor(role, true))).toEqual([
+      "OWNER",
+      "HR",
+      "PHYSICIAN",
+    ]);
+    expect(roles.filter((role) => mustUseTwoFactor(role, false))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Role } from "#app/generated/prisma/enums.ts";
+import { roleMatrix, roleMay, roles } from "./role-matrix.ts";
 
 /**
  * The one place that answers "may this person do this, here?". Every loader
@@ -16,13 +17,7 @@ import type { Role } from "#app/generated/prisma/enums.ts";
  * routes answer 404 for them, the same as for an id that does not exist.
  */
 export type { Role };
-export const roles = [
-  "OWNER",
-  "HR",
-  "MANAGER",
-  "EMPLOYEE",
-  "PHYSICIAN",
-] as const satisfies readonly Role[];
+export { roles };
 
 export type Actor = {
   userId: string;
@@ -49,21 +44,55 @@ type Resources = {
   "audit.view": undefined;
   "cases.open": undefined;
   "problems.view": undefined;
+  "billing.manage": undefined;
+  "privacy.view": undefined;
+  "privacy.manage": undefined;
+  "ownership.transfer": undefined;
+  "organization.export": undefined;
+  "organization.delete": undefined;
+  "security.manage": undefined;
+  "insights.view": undefined;
 } & { [A in CaseAction]: CaseParties };
 export type Action = keyof Resources;
 
-/** Actions in the organisation: the organisation role alone decides (then the conditions below). */
-export const roleMatrix: Record<Exclude<Action, CaseAction>, readonly Role[]> = {
-  "organization.view": roles,
-  "members.list": ["OWNER", "HR"],
-  "members.invite": ["OWNER", "HR"],
-  "invitations.manage": ["OWNER", "HR"],
-  "members.changeRole": ["OWNER"],
-  "members.remove": ["OWNER"],
-  "audit.view": ["OWNER", "HR"],
-  "cases.open": ["OWNER", "HR", "MANAGER"],
-  "problems.view": ["OWNER"],
-};
+/**
+ * Actions in the organisation: the organisation role alone decides (then the
+ * conditions below). The table lives in role-matrix.ts, which the browser
+ * loads for the header's links without the rest of the policy.
+ */
+export { roleMatrix };
+
+// The table covers exactly the organisation actions.
+roleMatrix satisfies Record<Exclude<Action, CaseAction>, readonly Role[]>;
+
+/**
+ * What not paying blocks (billing/standing.ts): growing, that is opening new
+ * cases and inviting new members. Nothing else: existing cases stay fully
+ * usable for the employee, the physician and the employer side, because an
+ * ill employee is never locked out of their plan over an unpaid invoice.
+ */
+export const blockedWhenNotPaying = ["cases.open", "members.invite"] as const;
+
+export function billingAllows(
+  action: Action,
+  standing: { kind: "trial" | "active" | "past-due" | "blocked" },
+): boolean {
+  return (
+    standing.kind !== "blocked" || !(blockedWhenNotPaying as readonly Action[]).includes(action)
+  );
+}
+
+/**
+ * The roles an owner can require two-factor sign-in for (security.manage):
+ * those who see every case of the organisation or medical information, and
+ * owners, who decide who does. Employees and managers are never forced.
+ */
+export const twoFactorRequirableRoles = ["OWNER", "HR", "PHYSICIAN"] as const satisfies Role[];
+
+/** Whether someone with this role must sign in with two factors before using the organisation. */
+export function mustUseTwoFactor(role: Role, organizationRequires: boolean): boolean {
+  return organizationRequires && (twoFactorRequirableRoles as readonly Role[]).includes(role);
+}
 
 /**
  * Someone's part in a case, as the case records it. One part per person: the
@@ -128,6 +157,27 @@ export const caseMatrix = {
   "medicalNotes.readShared": ["EMPLOYEE"],
   "plan.review": ["PHYSICIAN"],
   "consent.manage": ["EMPLOYEE"],
+  // Either side turns an agreed version into a document to sign; the physician advises, and neither prepares nor signs.
+  "agreement.prepare": ["EMPLOYEE", "EMPLOYER"],
+  "agreement.sign": ["EMPLOYEE", "EMPLOYER"],
+  // Every party of the case may keep the agreement, the physician too.
+  "agreement.download": ["EMPLOYEE", "EMPLOYER", "PHYSICIAN"],
+  // The adjustment passport is the employee's own: the employer can neither make nor read it.
+  "passport.use": ["EMPLOYEE"],
+  // Conversations led by a guide: the employer side runs them and keeps its notes;
+  // the employee prepares (topics both read, notes of their own). Not the physician.
+  "conversation.run": ["EMPLOYER"],
+  "conversation.prepare": ["EMPLOYEE"],
+  // The employee's pulse is theirs to write; the physician and the employer
+  // side read only the check-ins the employee shared with them.
+  "checkIn.write": ["EMPLOYEE"],
+  "checkIn.readShared": ["EMPLOYER", "PHYSICIAN"],
+  // Hours actually worked are work data: either side records them, everyone in the case reads them.
+  "hours.record": ["EMPLOYEE", "EMPLOYER"],
+  // The statutory timeline: everyone in the case reads it; the employer side and
+  // the physician record absences and dated steps, and mark deadlines done.
+  "timeline.view": ["EMPLOYEE", "EMPLOYER", "PHYSICIAN"],
+  "timeline.record": ["EMPLOYER", "PHYSICIAN"],
 } as const satisfies Record<string, readonly CaseRole[]>;
 export type CaseAction = keyof typeof caseMatrix;
 
@@ -171,7 +221,7 @@ export function can<A extends Action>(
     return allowed.includes(caseRole(actor, resource as CaseParties));
   }
   const organizationAction = action as Exclude<Action, CaseAction>;
-  if (!roleMatrix[organizationAction].includes(actor.role)) return false;
+  if (!roleMay(actor.role, organizationAction)) return false;
   const condition = conditions[organizationAction] as
     | ((actor: Actor, resource: unknown) => boolean)
     | undefined;
