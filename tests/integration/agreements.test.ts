@@ -56,7 +56,8 @@ describe("a signed agreement", () => {
 
     const certificate = pdftotext(bytes);
     expect(certificate).toContain("Signing certificate");
-    expect(certificate).toContain(agreement.documentHash);
+    // A long hash wraps where its glyphs fill the column, which differs from hash to hash.
+    expect(certificate.replace(/\s+/g, "")).toContain(agreement.documentHash);
     expect(certificate).toContain(`/verify/${agreement.verifyCode}`);
     for (const signature of await db.agreementSignature.findMany({
       where: { agreementId: agreement.id },
