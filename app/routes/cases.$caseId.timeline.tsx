@@ -1,10 +1,9 @@
-import { Form, Link, useLoaderData } from "react-router";
-import { z } from "zod";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Link } from "react-router";
 import { PageHeader } from "#app/components/page.tsx";
-import { Button } from "#app/components/ui/button.tsx";
+import { DeadlineList } from "#app/components/timelines/deadline-list.tsx";
+import { AbsenceForm, EventForm, RemoveRecorded } from "#app/components/timelines/record-forms.tsx";
 import { Card } from "#app/components/ui/card.tsx";
-import { SelectField, TextField } from "#app/components/ui/field.tsx";
-import { useSubmittingIntent } from "#app/components/ui/pending.tsx";
 import { partiesOf } from "#app/modules/cases/cases.server.ts";
 import { localize } from "#app/modules/content/localize.ts";
 import { isoDay } from "#app/modules/dates.ts";
@@ -15,6 +14,16 @@ import { languageOfRequest } from "#app/modules/i18n/languages.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { requireCase } from "#app/modules/plans/case-access.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
+import type { TimelineEvent } from "#app/modules/timelines/events.ts";
+import {
+  absenceSchema,
+  deadlineRefSchema,
+  doneFormId,
+  doneSchema,
+  eventSchema,
+  eventsOf,
+  overlapsAbsence,
+} from "#app/modules/timelines/forms.ts";
 import {
   deadlinesOf,
   markDone,
@@ -24,8 +33,6 @@ import {
   removeRecorded,
   undoDone,
 } from "#app/modules/timelines/timeline.server.ts";
-import { type TimelineEvent, timelineEvents } from "#app/modules/timelines/timelines.ts";
-import { dateRanges, optionalDate, requiredDate } from "#app/modules/validation.ts";
 import type { Route } from "./+types/cases.$caseId.timeline";
 
 /**
@@ -39,9 +46,6 @@ async function requireTimeline(args: Route.LoaderArgs | Route.ActionArgs) {
   if (!can(access.member.actor, "timeline.view", parties)) notFound();
   return { ...access, mayRecord: can(access.member.actor, "timeline.record", parties) };
 }
-
-const eventsOf = (country: string) =>
-  timelineEvents.filter((event) => event.startsWith(`${country.toLowerCase()}-`));
 
 export async function loader(args: Route.LoaderArgs) {
   const { tdb, record, mayRecord } = await requireTimeline(args);
@@ -68,89 +72,76 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-const ruleRef = {
-  ruleId: z.string().regex(/^[a-z0-9-]{1,60}$/),
-  occurrence: z.coerce.number().int().min(0).max(500),
-};
-const schemas = {
-  done: z.object({ ...ruleRef, doneOn: requiredDate(dateRanges.caseStart) }),
-  undo: z.object(ruleRef),
-  absence: z.object({
-    startsOn: requiredDate(dateRanges.caseStart),
-    endsOn: optionalDate(dateRanges.caseStart),
-  }),
-  event: z.object({ event: z.enum(timelineEvents), on: requiredDate(dateRanges.caseStart) }),
-  "remove-absence": z.object({ id: z.string().min(1).max(40) }),
-  "remove-event": z.object({ id: z.string().min(1).max(40) }),
-};
-
 export async function action(args: Route.ActionArgs) {
   const { tdb, record, member, mayRecord } = await requireTimeline(args);
   if (!mayRecord) notFound();
-  const form = Object.fromEntries(await args.request.formData());
-  const intent = form.intent;
-  if (typeof intent !== "string" || !Object.hasOwn(schemas, intent)) badRequest();
+  const formData = await args.request.formData();
+  const intent = formData.get("intent");
   const back = `/cases/${record.id}/timeline`;
-  const parsed = schemas[intent as keyof typeof schemas].safeParse(form);
-  const invalid = () => redirectWithToast(back, { kind: "error", message: "timelines:invalid" });
-  if (!parsed.success) return invalid();
-  const value = parsed.data as Record<string, string | number | undefined>;
+  const saved = () => redirectWithToast(back, { kind: "success", message: "timelines:saved" });
   const userId = member.actor.userId;
   switch (intent) {
     case "done": {
+      const ref = deadlineRefSchema.safeParse(Object.fromEntries(formData));
+      if (!ref.success) badRequest();
+      const submission = parseWithZod(formData, { schema: doneSchema });
+      if (submission.status !== "success")
+        return {
+          form: doneFormId(ref.data.ruleId, ref.data.occurrence),
+          reply: submission.reply(),
+        };
+      const { ruleId, occurrence } = submission.value;
       const known = (await deadlinesOf(tdb, record)).some(
-        (deadline) =>
-          deadline.ruleId === value.ruleId && (deadline.occurrence ?? 0) === value.occurrence,
+        (deadline) => deadline.ruleId === ruleId && (deadline.occurrence ?? 0) === occurrence,
       );
-      if (!known) return invalid();
-      await markDone(tdb, record.id, userId, value as never);
-      break;
+      // The deadline went away since the page was read (an absence changed): read it again.
+      if (!known) return redirectWithToast(back, { kind: "error", message: "timelines:stale" });
+      await markDone(tdb, record.id, userId, submission.value);
+      return saved();
     }
-    case "undo":
-      await undoDone(tdb, record.id, value as never);
-      break;
+    case "undo": {
+      const parsed = deadlineRefSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) badRequest();
+      await undoDone(tdb, record.id, parsed.data);
+      return saved();
+    }
     case "absence": {
-      if (value.endsOn && String(value.endsOn) <= String(value.startsOn)) return invalid();
+      const submission = parseWithZod(formData, { schema: absenceSchema });
+      if (submission.status !== "success") return { form: "absence", reply: submission.reply() };
       // Periods follow each other: one may not overlap another, and only the last may still be open.
       const { absences } = await recordedOf(tdb, record.id);
-      const from = String(value.startsOn);
-      const to = value.endsOn ? String(value.endsOn) : "9999-12-31";
-      const overlaps = absences.some(
-        (absence) => from < (absence.endsOn ?? "9999-12-31") && absence.startsOn < to,
-      );
-      if (overlaps) return invalid();
-      await recordAbsence(tdb, record.id, userId, value as never);
-      break;
+      if (overlapsAbsence(absences, submission.value))
+        return {
+          form: "absence",
+          reply: submission.reply({ formErrors: ["timelines:errors.overlap"] }),
+        };
+      await recordAbsence(tdb, record.id, userId, submission.value);
+      return saved();
     }
-    case "event":
-      if (!eventsOf(record.country).includes(value.event as TimelineEvent)) return invalid();
-      await recordEvent(tdb, record.id, userId, value as never);
-      break;
-    default:
-      if (
-        !(await removeRecorded(
-          tdb,
-          record.id,
-          intent === "remove-absence" ? "absence" : "event",
-          String(value.id),
-        ))
-      )
-        notFound();
+    case "event": {
+      const submission = parseWithZod(formData, { schema: eventSchema(record.country) });
+      if (submission.status !== "success") return { form: "event", reply: submission.reply() };
+      await recordEvent(tdb, record.id, userId, submission.value);
+      return saved();
+    }
+    case "remove-absence":
+    case "remove-event": {
+      const id = formData.get("id");
+      if (typeof id !== "string" || id.length === 0 || id.length > 40) badRequest();
+      const what = intent === "remove-absence" ? "absence" : "event";
+      if (!(await removeRecorded(tdb, record.id, what, id))) notFound();
       return redirectWithToast(back, { kind: "success", message: "timelines:removed" });
+    }
+    default:
+      badRequest();
   }
-  return redirectWithToast(back, { kind: "success", message: "timelines:saved" });
 }
 
-const stateClasses = {
-  late: "bg-danger-50 text-danger-700",
-  due: "bg-brand-100 text-brand-900",
-  upcoming: "bg-info-50 text-info-700",
-  done: "bg-success-50 text-success-700",
-} as const;
-
-export default function Timeline({ loaderData }: Route.ComponentProps) {
+export default function Timeline({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("timelines");
-  const { caseId, deadlines, mayRecord, recorded, events } = loaderData;
+  const { caseId, country, deadlines, mayRecord, recorded, events, today } = loaderData;
+  const refused = (form: string) => (actionData?.form === form ? actionData.reply : undefined);
+  const listed = { mayRecord, today, refused: actionData };
   const day = (value: string) => formatDay(i18n.language, value);
   // What needs doing now first; what is done, and what lies further ahead, folded away.
   const now = deadlines.filter((d) => d.state === "late" || d.state === "due");
@@ -181,13 +172,13 @@ export default function Timeline({ loaderData }: Route.ComponentProps) {
         <p className="text-muted">{t("none")}</p>
       ) : (
         <>
-          <DeadlineList deadlines={now} testId="deadlines" />
+          <DeadlineList {...listed} deadlines={now} testId="deadlines" />
           {done.length > 0 ? (
             <details>
               <summary className="cursor-pointer font-semibold text-brand-700">
                 {t("groups.done", { count: done.length })}
               </summary>
-              <DeadlineList deadlines={done} />
+              <DeadlineList {...listed} deadlines={done} />
             </details>
           ) : null}
           {ahead.length > 0 ? (
@@ -195,7 +186,7 @@ export default function Timeline({ loaderData }: Route.ComponentProps) {
               <summary className="cursor-pointer font-semibold text-brand-700">
                 {t("groups.ahead", { count: ahead.length })}
               </summary>
-              <DeadlineList deadlines={ahead} />
+              <DeadlineList {...listed} deadlines={ahead} />
             </details>
           ) : null}
         </>
@@ -234,13 +225,11 @@ export default function Timeline({ loaderData }: Route.ComponentProps) {
           </ul>
         )}
         {mayRecord ? (
-          <Form method="post" className="mt-4 flex flex-wrap items-end gap-3">
-            <TextField id="absence-from" name="startsOn" type="date" label={t("absences.from")} />
-            <TextField id="absence-to" name="endsOn" type="date" label={t("absences.to")} />
-            <Button type="submit" name="intent" value="absence" variant="secondary">
-              {t("absences.add")}
-            </Button>
-          </Form>
+          // A recorded period starts the form empty again; a refused one keeps what was typed.
+          <AbsenceForm
+            key={recorded.absences.map((absence) => absence.id).join()}
+            lastResult={refused("absence")}
+          />
         ) : null}
       </Card>
 
@@ -269,141 +258,15 @@ export default function Timeline({ loaderData }: Route.ComponentProps) {
             </ul>
           )}
           {mayRecord ? (
-            <Form method="post" className="mt-4 flex flex-wrap items-end gap-3">
-              <SelectField
-                id="event-which"
-                name="event"
-                label={t("events.which")}
-                options={events.map((event) => ({ value: event, label: t(`eventNames.${event}`) }))}
-              />
-              <TextField id="event-on" name="on" type="date" label={t("events.on")} />
-              <Button type="submit" name="intent" value="event" variant="secondary">
-                {t("events.add")}
-              </Button>
-            </Form>
+            <EventForm
+              key={recorded.events.map((event) => event.id).join()}
+              country={country}
+              events={events}
+              lastResult={refused("event")}
+            />
           ) : null}
         </Card>
       ) : null}
     </div>
-  );
-}
-
-type ShownDeadline = Route.ComponentProps["loaderData"]["deadlines"][number];
-
-/** Deadlines as cards: what, when, who, the rule behind it, and (for those who record) done or not. */
-function DeadlineList({ deadlines, testId }: { deadlines: ShownDeadline[]; testId?: string }) {
-  const { t, i18n } = useTranslation("timelines");
-  const { mayRecord, today } = useLoaderData<typeof loader>();
-  const day = (value: string) => formatDay(i18n.language, value);
-  const saving = useSubmittingIntent("done");
-  if (deadlines.length === 0) return null;
-  return (
-    <ol className="mt-3 flex flex-col gap-3" data-testid={testId}>
-      {deadlines.map((deadline) => (
-        <li
-          key={`${deadline.ruleId}-${deadline.occurrence ?? 0}`}
-          id={`deadline-${deadline.ruleId}-${deadline.occurrence ?? 0}`}
-          className="rounded-xl border border-line bg-surface p-4"
-        >
-          <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <h2 className="text-lg font-semibold">
-              {deadline.title}
-              {deadline.occurrence ? (
-                <span className="font-normal text-muted">
-                  {" "}
-                  · {t("occurrence", { number: deadline.occurrence })}
-                </span>
-              ) : null}
-            </h2>
-            <span className={`badge ${stateClasses[deadline.state]}`}>
-              {deadline.state === "done"
-                ? t("states.done", { date: day(deadline.doneOn ?? today) })
-                : t(`states.${deadline.state}`)}
-            </span>
-          </div>
-          <p className="mt-1 font-medium">{t("due", { date: day(deadline.due) })}</p>
-          <p className="text-sm text-muted">
-            {t("who")}
-            {t("punctuation.colon", { ns: "common" })} {t(`responsible.${deadline.responsible}`)}
-          </p>
-          {deadline.unconfirmedNote ? (
-            <p className="mt-2 text-sm">
-              <strong>{t("unconfirmed")}</strong>
-              {t("punctuation.colon", { ns: "common" })} {deadline.unconfirmedNote}
-            </p>
-          ) : null}
-          <details className="mt-2">
-            <summary className="cursor-pointer text-brand-700 underline">{t("readMore")}</summary>
-            <p className="mt-2">{deadline.description}</p>
-            <p className="mt-2">
-              <Link
-                to={`/hub/${deadline.hubPage}${deadline.hubAnchor ? `#${deadline.hubAnchor}` : ""}`}
-                className="font-medium text-brand-700 underline"
-              >
-                {t("rules")}
-              </Link>
-            </p>
-          </details>
-          {mayRecord ? (
-            <Form method="post" className="mt-3 flex flex-wrap items-end gap-3">
-              <input type="hidden" name="ruleId" value={deadline.ruleId} />
-              <input type="hidden" name="occurrence" value={deadline.occurrence ?? 0} />
-              {deadline.state === "done" ? (
-                <Button type="submit" name="intent" value="undo" variant="secondary">
-                  {t("undo")}
-                </Button>
-              ) : (
-                <>
-                  <TextField
-                    id={`done-${deadline.ruleId}-${deadline.occurrence ?? 0}`}
-                    name="doneOn"
-                    type="date"
-                    label={t("doneOn")}
-                    defaultValue={today}
-                  />
-                  <Button
-                    type="submit"
-                    name="intent"
-                    value="done"
-                    pending={saving}
-                    pendingLabel={t("pending")}
-                  >
-                    {t("markDone")}
-                  </Button>
-                </>
-              )}
-            </Form>
-          ) : null}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-/** Removes a period or step recorded by mistake; its name says which, for screen readers among several. */
-function RemoveRecorded({
-  id,
-  intent,
-  label,
-  what,
-}: {
-  id: string;
-  intent: "remove-absence" | "remove-event";
-  label: string;
-  what: string;
-}) {
-  return (
-    <Form method="post">
-      <input type="hidden" name="id" value={id} />
-      <Button
-        type="submit"
-        name="intent"
-        value={intent}
-        variant="ghost"
-        aria-label={`${label}: ${what}`}
-      >
-        {label}
-      </Button>
-    </Form>
   );
 }

@@ -34,6 +34,13 @@ const read = async (cookie: string, caseId: string) => {
   });
   return { status: answer.status, page: answer.data as Page };
 };
+/** A refused form: which one, its errors by field ("" for the whole form) and what was typed. */
+type Refused = {
+  form: string;
+  reply: { error: Record<string, string[]>; initialValue: Record<string, unknown> };
+};
+const refusedOf = (answer: { data: unknown }) => answer.data as Refused;
+
 const send = (cookie: string, caseId: string, fields: Record<string, string>) =>
   callRoute(action, post(`/cases/${caseId}/timeline`, fields, { Cookie: cookie }), { caseId });
 
@@ -61,13 +68,23 @@ describe("a case's statutory timeline", () => {
 
   test("the physician marks the analysis done; a wrong date or an unknown deadline is refused and nothing is stored", async () => {
     const team = await teamWithAbsence("NL", 45);
+    // A day that does not exist comes back to that deadline's form, as typed.
+    const wrongDay = await send(team.physician.cookie, team.caseId, {
+      intent: "done",
+      ruleId: "probleemanalyse",
+      occurrence: "0",
+      doneOn: "2026-02-30",
+    });
+    expect(refusedOf(wrongDay).form).toBe("done-probleemanalyse-0");
+    expect(refusedOf(wrongDay).reply.error.doneOn).toEqual(["validation.date"]);
+    expect(refusedOf(wrongDay).reply.initialValue.doneOn).toBe("2026-02-30");
+    // A deadline the case does not have (any more): the page is out of date.
     for (const fields of [
-      { intent: "done", ruleId: "probleemanalyse", occurrence: "0", doneOn: "2026-02-30" },
       { intent: "done", ruleId: "no-such-rule", occurrence: "0", doneOn: isoDay(0) },
       { intent: "done", ruleId: "probleemanalyse", occurrence: "7", doneOn: isoDay(0) },
     ]) {
       const answer = await send(team.physician.cookie, team.caseId, fields);
-      expect(toastOf(answer)?.message).toBe("timelines:invalid");
+      expect(toastOf(answer)?.message).toBe("timelines:stale");
     }
     expect(await db.deadlineDone.count({ where: { caseId: team.caseId } })).toBe(0);
     const late = (await read(team.manager.cookie, team.caseId)).page.deadlines.find(
@@ -105,13 +122,28 @@ describe("a case's statutory timeline", () => {
     const { page } = await read(manager, team.caseId);
     expect(page.recorded.absences).toHaveLength(2);
     expect(page.deadlines.find((d) => d.ruleId === "probleemanalyse")?.due).toBe(isoDay(31));
-    // An end before the start is refused.
+    // An end before the start is refused at the end's field, with both dates kept.
     const wrong = await send(manager, team.caseId, {
       intent: "absence",
       startsOn: isoDay(-5),
       endsOn: isoDay(-6),
     });
-    expect(toastOf(wrong)?.message).toBe("timelines:invalid");
+    expect(refusedOf(wrong).form).toBe("absence");
+    expect(refusedOf(wrong).reply.error.endsOn).toEqual(["timelines:errors.endBeforeStart"]);
+    expect(refusedOf(wrong).reply.initialValue).toMatchObject({
+      startsOn: isoDay(-5),
+      endsOn: isoDay(-6),
+    });
+    // A period that overlaps a recorded one (the open one from 10 days ago) is refused as a whole.
+    const overlapping = await send(manager, team.caseId, {
+      intent: "absence",
+      startsOn: isoDay(-150),
+      endsOn: isoDay(-120),
+    });
+    expect(refusedOf(overlapping).reply.error[""]).toEqual(["timelines:errors.overlap"]);
+    expect(refusedOf(overlapping).reply.initialValue.startsOn).toBe(isoDay(-150));
+    const missing = await send(manager, team.caseId, { intent: "absence", startsOn: "" });
+    expect(refusedOf(missing).reply.error.startsOn).toEqual(["validation.required"]);
     expect(await db.caseAbsence.count({ where: { caseId: team.caseId } })).toBe(2);
   });
 
@@ -132,7 +164,9 @@ describe("a case's statutory timeline", () => {
       event: "nl-second-track-needed",
       on: isoDay(-1),
     });
-    expect(toastOf(dutch)?.message).toBe("timelines:invalid");
+    expect(refusedOf(dutch).form).toBe("event");
+    expect(refusedOf(dutch).reply.error.event).toEqual(["validation.choose"]);
+    expect(refusedOf(dutch).reply.initialValue.on).toBe(isoDay(-1));
     expect(await db.caseEvent.count({ where: { caseId: team.caseId } })).toBe(1);
   });
 

@@ -2,12 +2,12 @@ import type { CaseRecord } from "#app/modules/cases/cases.server.ts";
 import { isoDay } from "#app/modules/dates.ts";
 import { log } from "#app/modules/log.server.ts";
 import type { TenantDb, TenantTx } from "#app/modules/tenant.server.ts";
+import type { TimelineEvent } from "./events.ts";
 import {
   type CaseFacts,
   type Deadline,
   deadlinesFor,
   loadTimelines,
-  type TimelineEvent,
   type TimelineRule,
 } from "./timelines.ts";
 
