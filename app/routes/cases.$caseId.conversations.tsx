@@ -1,10 +1,8 @@
-import { Form, Link } from "react-router";
-import { z } from "zod";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Link } from "react-router";
+import { StartConversationForm } from "#app/components/conversations/start-form.tsx";
 import { PageHeader } from "#app/components/page.tsx";
-import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
-import { SelectField, TextField } from "#app/components/ui/field.tsx";
-import { useSubmittingIntent } from "#app/components/ui/pending.tsx";
 import { clientOf } from "#app/modules/auth/request.server.ts";
 import { partiesOf } from "#app/modules/cases/cases.server.ts";
 import { localize } from "#app/modules/content/localize.ts";
@@ -14,6 +12,7 @@ import {
   startConversation,
   suggestedGuide,
 } from "#app/modules/conversations/conversations.server.ts";
+import { startSchema } from "#app/modules/conversations/forms.ts";
 import { loadGuides } from "#app/modules/guides/guides.server.ts";
 import { guideIds } from "#app/modules/guides/guides.ts";
 import { badRequest, notFound, orRespond } from "#app/modules/http/errors.server.ts";
@@ -23,7 +22,6 @@ import { languageOfRequest } from "#app/modules/i18n/languages.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { requireCase } from "#app/modules/plans/case-access.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
-import { dateRanges, optionalDate } from "#app/modules/validation.ts";
 import type { Route } from "./+types/cases.$caseId.conversations";
 
 /**
@@ -38,21 +36,6 @@ async function requireParty(args: Route.LoaderArgs | Route.ActionArgs) {
   if (!employer && !can(access.member.actor, "conversation.prepare", parties)) notFound();
   return { ...access, employer };
 }
-
-const startSchema = z
-  .object({
-    guideId: z.enum(guideIds),
-    plannedFor: optionalDate(dateRanges.upcoming),
-    /** Optional: with a time, the employee's invitation holds the meeting's hour. */
-    plannedAt: z
-      .string()
-      .trim()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
-  })
-  // A time needs its day.
-  .refine((value) => !value.plannedAt || value.plannedFor);
 
 export async function loader(args: Route.LoaderArgs) {
   const { tdb, record, employer } = await requireParty(args);
@@ -78,15 +61,10 @@ export async function action(args: Route.ActionArgs) {
   const { member, tdb, record } = await requireParty(args);
   const formData = await args.request.formData();
   if (formData.get("intent") !== "start") badRequest();
-  const parsed = startSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return redirectWithToast(`/cases/${record.id}/conversations`, {
-      kind: "error",
-      message: "guides:start.invalid",
-    });
-  }
+  const submission = parseWithZod(formData, { schema: startSchema });
+  if (submission.status !== "success") return { reply: submission.reply() };
   const result = orRespond(
-    await startConversation(tdb, member.actor, record, parsed.data, clientOf(args)),
+    await startConversation(tdb, member.actor, record, submission.value, clientOf(args)),
   );
   if (!result.ok) notFound();
   return redirectWithToast(`/cases/${record.id}/conversations/${result.value.conversationId}`, {
@@ -95,10 +73,9 @@ export async function action(args: Route.ActionArgs) {
   });
 }
 
-export default function Conversations({ loaderData }: Route.ComponentProps) {
+export default function Conversations({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("guides");
   const { caseId, conversations, suggested, guides, employer } = loaderData;
-  const starting = useSubmittingIntent("start");
   return (
     <div className="flex max-w-3xl flex-col gap-6">
       <p>
@@ -119,40 +96,11 @@ export default function Conversations({ loaderData }: Route.ComponentProps) {
               guide: guides.find((guide) => guide.id === suggested)?.title ?? "",
             })}
           </p>
-          <Form method="post" className="flex flex-col gap-4">
-            <SelectField
-              id="start-guide"
-              name="guideId"
-              label={t("start.guide")}
-              defaultValue={suggested}
-              options={guides.map((guide) => ({ value: guide.id, label: guide.title }))}
-            />
-            <TextField
-              id="start-date"
-              name="plannedFor"
-              type="date"
-              label={t("start.plannedFor")}
-              hint={t("start.plannedForHint")}
-            />
-            <TextField
-              id="start-time"
-              name="plannedAt"
-              type="time"
-              label={t("start.plannedAt")}
-              hint={t("start.plannedAtHint")}
-            />
-            <div>
-              <Button
-                type="submit"
-                name="intent"
-                value="start"
-                pending={starting}
-                pendingLabel={t("start.pending")}
-              >
-                {t("start.button")}
-              </Button>
-            </div>
-          </Form>
+          <StartConversationForm
+            guides={guides}
+            suggested={suggested}
+            lastResult={actionData?.reply}
+          />
         </Card>
       ) : null}
       {conversations.length === 0 ? (

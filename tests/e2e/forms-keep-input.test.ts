@@ -184,3 +184,41 @@ test("stepping back in the schedule says what it changes before it happens", asy
   ).toBeVisible();
   await context.close();
 });
+
+for (const javaScript of [true, false]) {
+  test(`a refused absence period and a refused meeting time come back as chosen, the reason at the field (${javaScript ? "with" : "without"} JavaScript)`, async ({
+    browser,
+  }, testInfo) => {
+    const context = await browser.newContext({ locale: "en-GB", javaScriptEnabled: javaScript });
+    const manager = await signIn(context, "manager@demo.werkpad.test", { javaScript });
+    await manager.goto("/cases/demo-case-nl/timeline");
+    if (javaScript) await manager.locator("html[data-hydrated]").waitFor();
+    const from = manager.getByLabel("First day of absence");
+    const back = manager.getByLabel("Back at work on (optional)");
+    await from.fill("2026-11-20");
+    await back.fill("2026-11-10");
+    await manager.getByRole("button", { name: "Add the period" }).click();
+    await expect(back).toHaveAttribute("aria-invalid", "true");
+    await expect(
+      manager.getByText("The day back must come after the first day of absence."),
+    ).toBeVisible();
+    await expect(from).toHaveValue("2026-11-20");
+    await expect(back).toHaveValue("2026-11-10");
+    if (javaScript) await expectNoAxeViolations(manager);
+    await screenshot(manager, testInfo, `absence-refused-${javaScript ? "js" : "nojs"}`);
+
+    await manager.goto("/cases/demo-case-nl/conversations");
+    if (javaScript) await manager.locator("html[data-hydrated]").waitFor();
+    const guide = manager.getByLabel("Guide", { exact: true });
+    await guide.selectOption("talking-with-colleagues");
+    await manager.getByLabel("Time (optional)").fill("10:30");
+    await manager.getByRole("button", { name: "Start the conversation" }).click();
+    await expect(
+      manager.getByText("A time needs a date. Choose the day of the conversation"),
+    ).toBeVisible();
+    await expect(guide).toHaveValue("talking-with-colleagues");
+    await expect(manager.getByLabel("Time (optional)")).toHaveValue("10:30");
+    await screenshot(manager, testInfo, `conversation-refused-${javaScript ? "js" : "nojs"}`);
+    await context.close();
+  });
+}

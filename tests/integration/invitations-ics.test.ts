@@ -11,7 +11,7 @@ const { db } = await import("#app/modules/db.server.ts");
 const { action: startAction } = await import("#app/routes/cases.$caseId.conversations.tsx");
 const { createCaseTeam } = await import("#tests/helpers/cases.ts");
 const { runJobsUntilIdle } = await import("#tests/helpers/email.ts");
-const { callRoute, post, toastOf } = await import("#tests/helpers/route-args.ts");
+const { callRoute, post } = await import("#tests/helpers/route-args.ts");
 const { mockServer } = await import("#tests/mocks/server.ts");
 const { clearSentEmails, lastEmailTo, resendHandlers, sentEmails } = await import(
   "#tests/mocks/resend.ts"
@@ -106,14 +106,19 @@ describe("a planned conversation's invitation", () => {
     expect(lastEmailTo(none.team.employee.user.email)?.attachments).toBeUndefined();
   });
 
-  test("a time without a day, or an impossible time, is refused and nothing is planned", async () => {
-    const forms: Array<Record<string, string>> = [
-      { plannedAt: "10:30" },
-      { plannedFor: isoDay(3), plannedAt: "25:00" },
+  test("a time without a day, or an impossible time, is refused at its field with what was chosen kept, and nothing is planned", async () => {
+    const cases: Array<[Record<string, string>, string, string]> = [
+      [{ plannedAt: "10:30" }, "plannedFor", "guides:start.errors.timeNeedsDay"],
+      [{ plannedFor: isoDay(3), plannedAt: "25:00" }, "plannedAt", "guides:start.errors.time"],
+      [{ plannedFor: "2026-13-01" }, "plannedFor", "validation.date"],
     ];
-    for (const fields of forms) {
+    for (const [fields, field, message] of cases) {
       const { team, answer } = await plan(fields);
-      expect(toastOf(answer)?.message).toBe("guides:start.invalid");
+      const { reply } = answer.data as {
+        reply: { error: Record<string, string[]>; initialValue: Record<string, string> };
+      };
+      expect(reply.error[field], JSON.stringify(fields)).toEqual([message]);
+      expect(reply.initialValue).toMatchObject(fields);
       expect(await db.conversation.count({ where: { caseId: team.record.id } })).toBe(0);
     }
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { OutcomeKind } from "#app/modules/guides/guides.ts";
+import { guideIds, type OutcomeKind } from "#app/modules/guides/guides.ts";
 import {
   adjustmentSchema,
   agreementSchema,
@@ -7,7 +7,7 @@ import {
   schedulePhaseSchema,
 } from "#app/modules/plans/content.ts";
 import type { ItemKind } from "#app/modules/plans/kinds.ts";
-import { requiredText } from "#app/modules/validation.ts";
+import { dateRanges, optionalDate, requiredChoice, requiredText } from "#app/modules/validation.ts";
 
 /** The forms of a conversation, for the browser and the server alike. */
 export const noteMaxLength = 4000;
@@ -35,3 +35,25 @@ export function outcomeContent(kind: OutcomeKind): { kind: ItemKind; schema: z.Z
       return { kind, schema: schedulePhaseSchema };
   }
 }
+
+/**
+ * Starting a conversation: the guide, and optionally the day and the hour.
+ * A time needs its day; with both, the employee's invitation holds the hour.
+ */
+export const startSchema = z
+  .object({
+    guideId: requiredChoice(guideIds),
+    plannedFor: optionalDate(dateRanges.upcoming),
+    plannedAt: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || undefined)
+      .refine((value) => value === undefined || /^([01]\d|2[0-3]):[0-5]\d$/.test(value), {
+        message: "guides:start.errors.time",
+      }),
+  })
+  .refine((value) => !value.plannedAt || value.plannedFor, {
+    path: ["plannedFor"],
+    message: "guides:start.errors.timeNeedsDay",
+  });
