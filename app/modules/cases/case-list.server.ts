@@ -313,9 +313,11 @@ export async function listCasePage(
 ) {
   const where: Prisma.CaseWhereInput = { AND: [visibleTo(actor), matching(query.q)] };
   const attention = query.attention ?? "all";
-  const statuses = statusesOf(query.status);
-  const full = casesPerPage + 1;
   const test = attentionTest(tdb, actor, attention, today);
+  // A closed case needs no attention, whatever its deadlines or items say
+  // (the start page's to-do list leaves closed cases out too).
+  const statuses = statusesOf(query.status).filter((status) => !test || status !== "CLOSED");
+  const full = casesPerPage + 1;
   const read = (cursor: CaseCursor | null, direction: "forward" | "backward") =>
     test
       ? passingFrom(tdb, actor, where, statuses, cursor, direction, full, test)
