@@ -1,3 +1,4 @@
+import type { Prisma } from "#app/generated/prisma/client.ts";
 import { db } from "#app/modules/db.server.ts";
 
 /**
@@ -7,6 +8,13 @@ import { db } from "#app/modules/db.server.ts";
  * file alone, so a new cross-organisation read has to be added, and reviewed,
  * here.
  */
+
+/**
+ * An organisation not scheduled for deletion. During the 30 read-only days
+ * nobody can act on a reminder (every change gets 423), so the reminder
+ * rounds leave such organisations out.
+ */
+const notClosing = { deletionDueAt: null } satisfies Prisma.OrganizationWhereInput;
 
 /** A person's own memberships, oldest first: the organisation switcher, and where a new session starts. */
 export async function membershipsOf(userId: string) {
@@ -128,7 +136,11 @@ export async function dueDigests(now: Date, limit: number) {
 /** Agreements of every organisation still waiting for signatures: the reminder job then works in each one's own. */
 export async function agreementsAwaitingSignatures() {
   return db.agreement.findMany({
-    where: { status: "AWAITING_SIGNATURES", remindersSent: { lt: 3 } },
+    where: {
+      status: "AWAITING_SIGNATURES",
+      remindersSent: { lt: 3 },
+      case: { organization: notClosing },
+    },
     orderBy: { createdAt: "asc" },
     take: 200,
     select: { id: true, organizationId: true, createdAt: true, remindersSent: true },
@@ -218,6 +230,7 @@ export async function trialsEndingUntold(now: Date, until: Date): Promise<string
     where: {
       trialEndsAt: { gt: now, lte: until },
       trialReminderSentAt: null,
+      ...notClosing,
       OR: [
         { subscription: { is: null } },
         { subscription: { status: { in: ["canceled", "incomplete", "incomplete_expired"] } } },
@@ -254,7 +267,7 @@ export async function calendarFeedByTokenHash(tokenHash: string) {
 export async function peopleToRemind() {
   return db.user.findMany({
     where: {
-      memberships: { some: {} },
+      memberships: { some: { organization: notClosing } },
       NOT: { reminders: { is: { rhythm: "NONE" } } },
     },
     select: {
@@ -263,7 +276,10 @@ export async function peopleToRemind() {
       email: true,
       language: true,
       reminders: { select: { rhythm: true, unsubscribeToken: true, lastSentOn: true } },
-      memberships: { select: { organizationId: true, role: true } },
+      memberships: {
+        where: { organization: notClosing },
+        select: { organizationId: true, role: true },
+      },
     },
   });
 }

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, test } from "vitest";
+import { remindSigners } from "#app/modules/agreements/agreements.server.ts";
 import { accountChain, verifyChain } from "#app/modules/audit/audit.server.ts";
+import { remindTrialEnding } from "#app/modules/billing/recurring.server.ts";
 import * as simulator from "#app/modules/billing/simulator.server.ts";
 import { stripe } from "#app/modules/billing/stripe.server.ts";
 import { isoDay } from "#app/modules/dates.ts";
@@ -8,6 +10,7 @@ import { parseErrorMessage } from "#app/modules/error-messages.ts";
 import { formatMomentDate } from "#app/modules/i18n/dates.ts";
 import { serverI18n } from "#app/modules/i18n/resources.server.ts";
 import { deleteDueOrganizations } from "#app/modules/organizations/deletion.server.ts";
+import { sendReminders } from "#app/modules/reminders/reminders.server.ts";
 import { tenantDelegates } from "#app/modules/tenant.server.ts";
 import { loader as rootLoader } from "#app/root.tsx";
 import { loader as appLoader } from "#app/routes/app.tsx";
@@ -22,6 +25,7 @@ import {
   action as organizationAction,
   loader as organizationLoader,
 } from "#app/routes/organization.tsx";
+import { agreedCaseTeam, liveAgreement, prepareAs } from "#tests/helpers/agreements.ts";
 import { createCaseTeam, proposeAs } from "#tests/helpers/cases.ts";
 import { runJobsUntilIdle } from "#tests/helpers/email.ts";
 import { createMember, createTeam } from "#tests/helpers/factories.ts";
@@ -459,6 +463,49 @@ describe("deleting an organisation", () => {
     expect(await db.organization.findUnique({ where: { id: organization.id } })).toBeNull();
     const job = await db.job.findUniqueOrThrow({ where: { key: "organizations.delete" } });
     expect(job).toMatchObject({ status: "QUEUED", lastError: null });
+  });
+});
+
+describe("while a deletion is scheduled", () => {
+  test("no reminder goes out for the organisation, of a plan, a signature or the trial; cancelled, they go out again", async () => {
+    const now = new Date();
+    const inDays = (days: number) => new Date(now.getTime() + days * dayMs);
+    // A plan item that has waited 4 days for the employee, an agreement waiting 4 days for
+    // both signatures, and a trial that ends in 6 days: each would be reminded of today.
+    const planTeam = await createCaseTeam();
+    await proposeAs(planTeam.manager.cookie, planTeam.record.id, "REVIEW", { date: isoDay(60) });
+    const signing = await agreedCaseTeam();
+    await prepareAs(signing.manager.cookie, signing.caseId);
+    const agreement = await liveAgreement(signing.caseId);
+    await db.agreement.update({ where: { id: agreement.id }, data: { createdAt: inDays(-4) } });
+    const organizations = [planTeam.organization.id, signing.organization.id];
+    const closing = async (due: Date | null) =>
+      db.organization.updateMany({
+        where: { id: { in: organizations } },
+        data: { deletionRequestedAt: due && now, deletionDueAt: due, trialEndsAt: inDays(6) },
+      });
+    /** How many e-mails are queued to a person: each round queues one job per e-mail. */
+    const emailsTo = async (person: { user: { email: string } }) =>
+      (await db.job.findMany({ where: { kind: "email" }, select: { payload: true } })).filter(
+        (job) => (job.payload as { to?: string } | null)?.to === person.user.email,
+      ).length;
+    const rounds = async () => {
+      await sendReminders(inDays(4));
+      await remindSigners(now);
+      await remindTrialEnding(now);
+    };
+    // Whom each round tells: the employee of the plan, both signers, the owners of the trial.
+    const people = [planTeam.employee, signing.employee, signing.manager, planTeam.owner];
+
+    await closing(inDays(30));
+    const before = await Promise.all(people.map(emailsTo));
+    await rounds();
+    expect(await Promise.all(people.map(emailsTo))).toEqual(before);
+
+    await closing(null);
+    await rounds();
+    const after = await Promise.all(people.map(emailsTo));
+    expect(after.map((count, index) => count - (before[index] ?? 0))).toEqual([1, 1, 1, 1]);
   });
 });
 
