@@ -82,6 +82,18 @@ test("an employee erases her account: she sees what goes and what is kept until 
   await employee.locator('input[name="password"]').fill(password);
   await employee.getByRole("button", { name: "Sign in" }).click();
   await expect(employee).toHaveURL(/\/signin/);
+
+  // The owner keeps the case, and reads that nobody answers on the employee's side any more.
+  await owner.goto("/cases");
+  const entry = owner
+    .getByTestId("case-list")
+    .getByRole("listitem")
+    .filter({ hasText: "Tess Jansen" });
+  await expect(entry.getByText("Account erased")).toBeVisible();
+  await entry.getByRole("link", { name: "Tess Jansen" }).click();
+  await expect(owner.getByText("This employee erased their Werkpad account.")).toBeVisible();
+  await expectNoAxeViolations(owner);
+  await screenshot(owner, testInfo, "erased-employee-plan-en");
   await ownerContext.close();
   await employeeContext.close();
 });

@@ -8,6 +8,8 @@ import { action as eraseAction, loader as eraseLoader } from "#app/routes/accoun
 import { loader as erasedLoader } from "#app/routes/account.erased.tsx";
 import { action as setupAction, loader as setupLoader } from "#app/routes/account.two-factor.tsx";
 import { action as editCaseAction } from "#app/routes/cases.$caseId.edit.tsx";
+import { loader as planLoader } from "#app/routes/cases.$caseId.tsx";
+import { loader as casesLoader } from "#app/routes/cases.tsx";
 import { action as privacyAction, loader as privacyLoader } from "#app/routes/privacy.tsx";
 import { action as signInAction } from "#app/routes/signin.tsx";
 import { createCaseTeam, proposeAs } from "#tests/helpers/cases.ts";
@@ -261,6 +263,20 @@ describe("erasing an account", () => {
     expect(user.email).not.toContain(employee.user.email);
     expect(user.passwordHash).toBe(null);
     expect((await db.case.findUniqueOrThrow({ where: { id: caseId } })).employeeId).toBe(user.id);
+    // HR reads on the plan and in the list that nobody answers on her side any more.
+    const plan = await callRoute(planLoader, get(`/cases/${caseId}`, { Cookie: team.hr.cookie }), {
+      caseId,
+    });
+    expect((plan.data as { caseView: object }).caseView).toMatchObject({
+      employeeName: employee.user.name,
+      // In the reader's language: Dutch, for a browser that names none.
+      employeeErasedNotice: expect.stringMatching(
+        /^Deze medewerker heeft het Werkpad-account gewist\./,
+      ),
+    });
+    const list = await callRoute(casesLoader, get("/cases", { Cookie: team.hr.cookie }));
+    const entries = (list.data as { cases: Array<{ id: string; employeeErased: boolean }> }).cases;
+    expect(entries.find((entry) => entry.id === caseId)?.employeeErased).toBe(true);
     // Nobody signs in as her, with the old address or any other.
     const signIn = await callRoute(
       signInAction,

@@ -19,6 +19,7 @@ type CaseEntry = {
   kind: "OWN_HEALTH" | "CARER";
   status: CaseCursor["status"];
   employeeName: string | null;
+  employeeErased: boolean;
   invitedEmail: string | null;
   managerName: string;
   agreedVersion: number | null;
@@ -189,6 +190,11 @@ function CaseItem({ record, employee }: { record: CaseEntry; employee: boolean }
           >
             {record.employeeName ?? t("list.invited", { email: record.invitedEmail ?? "" })}
           </Link>
+          {record.employeeErased ? (
+            <span className="ml-2 rounded-md border border-line bg-canvas px-2 py-0.5 text-sm font-semibold text-muted">
+              {t("list.erased")}
+            </span>
+          ) : null}
           {record.isOwn && !employee ? (
             <span className="ml-2 rounded-md border border-brand-200 bg-brand-50 px-2 py-0.5 text-sm font-semibold text-brand-800">
               {t("list.yours")}

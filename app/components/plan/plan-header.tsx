@@ -9,6 +9,7 @@ type Props = {
     country: "NL" | "BE" | "UK";
     status: "PREPARING" | "ABSENT" | "RETURNING" | "SUSTAINED" | "CLOSED";
     employeeName: string | null;
+    employeeErasedNotice: string | null;
     invitedEmail: string | null;
     managerName: string;
     physicianName: string | null;
@@ -39,6 +40,9 @@ export function PlanHeader({ caseView, mayManage, plannedConversation }: Props) 
           status: t(`caseStatuses.${caseView.status}`, { ns: "common" }),
         })}
       </p>
+      {caseView.employeeErasedNotice ? (
+        <p className="font-medium">{caseView.employeeErasedNotice}</p>
+      ) : null}
       <p className="text-muted">
         {t("people", {
           manager: caseView.managerName,

@@ -356,7 +356,7 @@ export async function listCasePage(
             employeeId: true,
             managerId: true,
             physicianId: true,
-            employee: { select: { name: true } },
+            employee: { select: { name: true, erasedAt: true } },
             manager: { select: { name: true } },
             invitations: {
               where: { acceptedAt: null, revokedAt: null },
@@ -389,6 +389,7 @@ export async function listCasePage(
       kind: record.kind,
       status: record.status,
       employeeName: employee?.name ?? null,
+      employeeErased: Boolean(employee?.erasedAt),
       invitedEmail: employee ? null : (invitations[0]?.email ?? null),
       managerName: manager.name,
       agreedVersion: versions[0]?.number ?? null,

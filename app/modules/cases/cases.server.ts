@@ -26,7 +26,7 @@ import type { TenantDb } from "#app/modules/tenant.server.ts";
  */
 
 const parties = {
-  employee: { select: { id: true, name: true, email: true } },
+  employee: { select: { id: true, name: true, email: true, erasedAt: true } },
   manager: { select: { id: true, name: true } },
   physician: { select: { id: true, name: true } },
 } as const;

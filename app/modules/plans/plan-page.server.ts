@@ -4,6 +4,7 @@ import { loadCatalogue } from "#app/modules/catalog/catalog.server.ts";
 import { searchAdjustments } from "#app/modules/catalog/catalog.ts";
 import { catalogueIn } from "#app/modules/catalog/view.ts";
 import type { Language } from "#app/modules/i18n/languages.ts";
+import { serverI18n } from "#app/modules/i18n/resources.server.ts";
 import {
   adviceAsSeenBy,
   reviewSelect,
@@ -71,6 +72,13 @@ export async function planPage(
       country: record.country,
       status: record.status,
       employeeName: record.employee?.name ?? null,
+      /**
+       * The employee erased their account: the case is kept, but nobody answers
+       * on their side. Written here, so the plan page's scripts carry no text for it.
+       */
+      employeeErasedNotice: record.employee?.erasedAt
+        ? serverI18n(language).t("privacy:erasedEmployee")
+        : null,
       invitedEmail: record.invitedEmail,
       managerName: record.manager.name,
       physicianName: record.physician?.name ?? null,
