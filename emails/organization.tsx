@@ -13,7 +13,8 @@ export type OrganizationEvent =
   | "ownership-received"
   | "deletion-scheduled"
   | "deletion-cancelled"
-  | "deleted";
+  | "deleted"
+  | "two-factor-reset";
 
 export type OrganizationProps = {
   name: string;
@@ -33,7 +34,8 @@ export function subject(t: EmailT, { event, organizationName }: OrganizationProp
 /**
  * About the organisation itself: to the member who became its owner, and to
  * every owner and HR colleague when its deletion is scheduled, cancelled or
- * done. Says what happens and when, never anything about a case.
+ * done; and to a member whose two-factor sign-in an owner turned off. Says
+ * what happens and when, never anything about a case.
  */
 export default function OrganizationEmail({
   name,

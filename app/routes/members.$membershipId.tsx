@@ -1,13 +1,18 @@
 import { Form, Link, useActionData, useNavigation } from "react-router";
 import { z } from "zod";
 import { PageHeader } from "#app/components/page.tsx";
+import { ResetTwoFactorCard } from "#app/components/two-factor/reset-for-member.tsx";
 import { SecondFactorField } from "#app/components/two-factor/second-factor-field.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { SelectField } from "#app/components/ui/field.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
 import { clientOf, requireMember } from "#app/modules/auth/request.server.ts";
-import { confirmSecondFactor, secondFactorMessage } from "#app/modules/auth/two-factor.server.ts";
+import {
+  confirmSecondFactor,
+  hasTwoFactor,
+  secondFactorMessage,
+} from "#app/modules/auth/two-factor.server.ts";
 import { errorMessage } from "#app/modules/error-messages.ts";
 import { forbidden, notFound, orRespond } from "#app/modules/http/errors.server.ts";
 import { redirectWithToast } from "#app/modules/http/toast.server.ts";
@@ -18,6 +23,7 @@ import {
   countOwners,
   findMember,
   removeMember,
+  resetMemberTwoFactor,
   successorCandidates,
 } from "#app/modules/organizations/organizations.server.ts";
 import { can, roles } from "#app/modules/policy/policy.ts";
@@ -32,6 +38,11 @@ export async function loader(args: Route.LoaderArgs) {
   if (!member) notFound();
   const ownerCount = await countOwners(tdb);
   const mayRemove = can(actor, "members.remove", { role: member.role, ownerCount });
+  const isYou = member.user.id === user.id;
+  // Only an owner learns whether a member uses two-factor sign-in, to turn it off for them.
+  const twoFactorOn = can(actor, "members.resetTwoFactor", { isYou })
+    ? await hasTwoFactor(member.user.id)
+    : false;
   const [cases, successors] = mayRemove
     ? await Promise.all([
         casesOfMember(tdb, member.user.id),
@@ -40,7 +51,8 @@ export async function loader(args: Route.LoaderArgs) {
     : [null, []];
   return {
     member,
-    isYou: member.user.id === user.id,
+    isYou,
+    twoFactorOn,
     assignable: roles.filter((to) =>
       can(actor, "members.changeRole", { from: member.role, to, ownerCount }),
     ),
@@ -74,6 +86,32 @@ export async function action(args: Route.ActionArgs) {
   const id = args.params.membershipId;
   const member = await findMember(tdb, id);
   if (!member) notFound();
+  if (formData.get("intent") === "reset-two-factor") {
+    if (!can(actor, "members.resetTwoFactor", { isYou: member.user.id === user.id })) forbidden();
+    // The owner says they checked with the person: the e-mail to them is the person's safeguard.
+    if (formData.get("checked") !== "on")
+      return { reset: { error: "auth:members.resetTwoFactorConfirm", checked: false } };
+    const secondFactor = await confirmSecondFactor(user, formData, clientOf(args));
+    if (!secondFactor.ok)
+      return { reset: { secondFactorError: secondFactorMessage(secondFactor), checked: true } };
+    const result = orRespond(
+      await resetMemberTwoFactor(tdb, { ...actor, name: user.name }, id, clientOf(args)),
+    );
+    if (!result.ok) {
+      if (result.reason === "not-on")
+        return redirectWithToast(`/members/${id}`, {
+          kind: "info",
+          message: "auth:members.twoFactorAlreadyOff",
+          values: { name: member.user.name },
+        });
+      notFound();
+    }
+    return redirectWithToast(`/members/${id}`, {
+      kind: "success",
+      message: "auth:members.twoFactorReset",
+      values: { name: member.user.name },
+    });
+  }
   if (formData.get("intent") === "remove") {
     const successor = successorSchema.safeParse(formData.get("managerId") ?? undefined);
     if (!successor.success) return { error: "validation.choose" };
@@ -118,7 +156,8 @@ export default function Member({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const intent = navigation.formData?.get("intent");
-  const { member, assignable, mayRemove, cases, successors } = loaderData;
+  const { member, assignable, mayRemove, cases, successors, twoFactorOn } = loaderData;
+  const resetRefused = actionData && "reset" in actionData ? actionData.reset : undefined;
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <p>
@@ -157,6 +196,15 @@ export default function Member({ loaderData }: Route.ComponentProps) {
             </Button>
           </Form>
         </Card>
+      ) : null}
+      {twoFactorOn ? (
+        <ResetTwoFactorCard
+          // A new card after the reset, so that a used code is not left in the field.
+          key={member.user.id}
+          name={member.user.name}
+          refused={resetRefused}
+          pending={intent === "reset-two-factor"}
+        />
       ) : null}
       {mayRemove ? (
         <Card title={t("members.removeHeading")}>

@@ -203,17 +203,46 @@ test("an owner requires two-factor sign-in, and an HR member sets it up at their
   await page.goto("/members");
   await page.getByRole("link", { name: "Hanna HR" }).click();
   await hydrated(page);
+  const roleForm = page
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: "Change role" }) });
   await page.getByRole("combobox", { name: "New role" }).selectOption({ label: "Manager" });
   await page.getByRole("button", { name: "Change role" }).click();
-  await expect(page.getByLabel("Code from your authenticator app")).toHaveAccessibleDescription(
+  await expect(roleForm.getByLabel("Code from your authenticator app")).toHaveAccessibleDescription(
     /Type the code your authenticator app shows now/,
   );
   await expect(page.getByRole("combobox", { name: "New role" })).toHaveValue("MANAGER");
   await expectNoAxeViolations(page);
   await screenshot(page, testInfo, "two-factor-step-up-role-en");
-  await page.getByLabel("Code from your authenticator app").fill(await nextCode(ownerApp));
+  await roleForm.getByLabel("Code from your authenticator app").fill(await nextCode(ownerApp));
   await page.getByRole("button", { name: "Change role" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The role is changed." })).toBeVisible();
-  await expect(page.getByLabel("Code from your authenticator app")).toHaveValue("");
+  await expect(roleForm.getByLabel("Code from your authenticator app")).toHaveValue("");
+
+  // Hanna lost her phone and her recovery codes: the owner turns it off for her.
+  const turnOff = page.getByRole("button", { name: "Turn off two-factor sign-in for Hanna HR" });
+  const reset = page.locator("form").filter({ has: turnOff });
+  await turnOff.click();
+  await expect(reset.getByRole("alert")).toHaveText(
+    "Tick the box first: check with the person that they asked for this.",
+  );
+  await reset.getByLabel("I checked with Hanna HR that they asked for this").check();
+  await reset.getByLabel("Code from your authenticator app").fill(await nextCode(ownerApp));
+  await expectNoAxeViolations(page);
+  await screenshot(page, testInfo, "two-factor-reset-by-owner-en");
+  await turnOff.click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Two-factor sign-in is off for Hanna HR." }),
+  ).toBeVisible();
+  await expect(turnOff).toHaveCount(0);
+  const told = await emailTo(owner, hrEmail);
+  expect(told.text).toContain("Tess Owner, an owner of");
+  expect(told.link).toMatch(/\/signin$/);
+  // Her password alone signs her in again.
+  const back = await browser.newContext({ locale: "en-GB" });
+  const backPage = await back.newPage();
+  await signInWithPassword(backPage, hrEmail);
+  await expect(backPage).toHaveURL(/\/app$/);
+  await back.close();
   await owner.close();
 });

@@ -144,7 +144,7 @@ const fieldNames = (
   "guideId plannedFor outcomeId stepId interval vatId startsOn endsOn event on ruleId " +
   "occurrence doneOn id energy workload planFit comment sharing weekStart hours done undo absence " +
   "rhythm plannedAt time understood months newOwner ownRole confirm confirmName " +
-  "secondFactorCode required closedCategory department"
+  "secondFactorCode required closedCategory department checked"
 ).split(" ");
 // Real intents, and some that are not (none at all is tried too).
 const intents = [
@@ -159,6 +159,7 @@ const intents = [
     "check-in record-hours ask-review save-reminders rhythm erase-account set-retention " +
     "request-export transfer schedule-deletion cancel-deletion " +
     "start-two-factor confirm-two-factor new-recovery-codes turn-off-two-factor require-two-factor " +
+    "reset-two-factor " +
     "nonsense PROPOSE"
   ).split(" "),
 ];

@@ -2,14 +2,17 @@ import { decodeBase32 } from "@oslojs/encoding";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { hashToken } from "#app/modules/auth/tokens.ts";
 import { codeForStep, stepAt } from "#app/modules/auth/totp.ts";
-import { beginPendingSignIn } from "#app/modules/auth/two-factor.server.ts";
+import { beginPendingSignIn, hasTwoFactor } from "#app/modules/auth/two-factor.server.ts";
 import { db } from "#app/modules/db.server.ts";
 import { addLogSink, type LogRecord } from "#app/modules/log.server.ts";
 import { action as accountAction, loader as accountLoader } from "#app/routes/account.tsx";
 import { action as setupAction, loader as setupLoader } from "#app/routes/account.two-factor.tsx";
 import { loader as appLoader } from "#app/routes/app.tsx";
 import { loader as casesLoader } from "#app/routes/cases.tsx";
-import { action as memberAction } from "#app/routes/members.$membershipId.tsx";
+import {
+  action as memberAction,
+  loader as memberLoader,
+} from "#app/routes/members.$membershipId.tsx";
 import { action as membersAction, loader as membersLoader } from "#app/routes/members.tsx";
 import { action as organizationAction } from "#app/routes/organization.tsx";
 import { action as resetAction } from "#app/routes/reset-password.tsx";
@@ -682,6 +685,105 @@ describe("before sensitive actions", () => {
       { membershipId: team.employee.membership.id },
     );
     expect(asOwner.location).toBe(`/members/${team.employee.membership.id}`);
+  });
+});
+
+describe("an owner turns it off for a member who lost their phone and recovery codes", () => {
+  const onMember = (cookie: string, membershipId: string, fields: Record<string, string>) =>
+    callRoute(
+      memberAction,
+      post(
+        `/members/${membershipId}`,
+        { intent: "reset-two-factor", ...fields },
+        { Cookie: cookie },
+      ),
+      { membershipId },
+    );
+  const memberPage = (cookie: string, membershipId: string) =>
+    callRoute(memberLoader, get(`/members/${membershipId}`, { Cookie: cookie }), { membershipId });
+
+  test("with the box ticked and the owner's own code: off, signed out everywhere, e-mailed and in the trail", async () => {
+    const team = await createTeam();
+    await enrol(team.hr);
+    const owner = await enrol(team.owner);
+    const hrId = team.hr.membership.id;
+    // Only the owner is told whether a member uses it.
+    expect((await memberPage(team.owner.cookie, hrId)).data).toMatchObject({ twoFactorOn: true });
+    expect((await memberPage(team.hr.cookie, team.owner.membership.id)).data).toMatchObject({
+      twoFactorOn: false,
+    });
+    const stillOn = async () => hasTwoFactor(team.hr.user.id);
+
+    const unticked = await onMember(team.owner.cookie, hrId, {
+      secondFactorCode: codeNow(owner.key),
+    });
+    expect(unticked.data).toEqual({
+      reset: { error: "auth:members.resetTwoFactorConfirm", checked: false },
+    });
+    const wrong = codeNow(owner.key) === "000000" ? "111111" : "000000";
+    const wrongCode = await onMember(team.owner.cookie, hrId, {
+      checked: "on",
+      secondFactorCode: wrong,
+    });
+    expect(wrongCode.data).toEqual({
+      reset: { secondFactorError: "twoFactor:errors.wrongCode", checked: true },
+    });
+    expect(await stillOn()).toBe(true);
+
+    const reset = await onMember(team.owner.cookie, hrId, {
+      checked: "on",
+      secondFactorCode: codeNow(owner.key),
+    });
+    expect(reset.location).toBe(`/members/${hrId}`);
+    expect(toastOf(reset)).toMatchObject({
+      kind: "success",
+      message: "auth:members.twoFactorReset",
+    });
+    expect(await stillOn()).toBe(false);
+    expect(await db.recoveryCode.count({ where: { userId: team.hr.user.id } })).toBe(0);
+    expect(await db.session.count({ where: { userId: team.hr.user.id } })).toBe(0);
+    expect(
+      await db.auditEvent.findFirstOrThrow({
+        where: { action: "auth.two_factor_reset", targetId: team.hr.user.id },
+      }),
+    ).toMatchObject({ chain: team.organization.id, actorId: team.owner.user.id });
+    const email = await db.job.findFirstOrThrow({
+      where: {
+        kind: "email",
+        summary: { equals: { template: "organization", to: team.hr.user.email } },
+      },
+    });
+    expect((email.payload as { props: { event: string } }).props.event).toBe("two-factor-reset");
+    // The lost phone's codes no longer matter: the password alone signs in.
+    later(30);
+    const signedIn = await passwordStep(team.hr.user.email);
+    expect(signedIn.location).toBe("/app");
+
+    // A second owner's click finds it off already, and changes nothing.
+    later(30);
+    const again = await onMember(team.owner.cookie, hrId, {
+      checked: "on",
+      secondFactorCode: codeNow(owner.key),
+    });
+    expect(toastOf(again)).toMatchObject({ message: "auth:members.twoFactorAlreadyOff" });
+    expect(
+      await db.auditEvent.count({
+        where: { action: "auth.two_factor_reset", targetId: team.hr.user.id },
+      }),
+    ).toBe(1);
+  });
+
+  test("HR gets 403, an owner for themselves 403, another organisation's owner 404; nothing changes", async () => {
+    const team = await createTeam();
+    await enrol(team.hr);
+    await enrol(team.owner);
+    const stranger = await createTeam();
+    const fields = { checked: "on" };
+    expect((await onMember(team.hr.cookie, team.employee.membership.id, fields)).status).toBe(403);
+    expect((await onMember(team.owner.cookie, team.owner.membership.id, fields)).status).toBe(403);
+    expect((await onMember(stranger.owner.cookie, team.hr.membership.id, fields)).status).toBe(404);
+    expect(await hasTwoFactor(team.hr.user.id)).toBe(true);
+    expect(await hasTwoFactor(team.owner.user.id)).toBe(true);
   });
 });
 

@@ -25,6 +25,7 @@ export type AuditAction =
   | "auth.password_reset"
   | "auth.two_factor_enabled"
   | "auth.two_factor_disabled"
+  | "auth.two_factor_reset"
   | "auth.recovery_codes_renewed"
   | "auth.recovery_code_used"
   | "auth.second_factor_failed"

@@ -76,7 +76,13 @@ const propsSchemas = {
   organization: z.object({
     name: text,
     organizationName: text,
-    event: z.enum(["ownership-received", "deletion-scheduled", "deletion-cancelled", "deleted"]),
+    event: z.enum([
+      "ownership-received",
+      "deletion-scheduled",
+      "deletion-cancelled",
+      "deleted",
+      "two-factor-reset",
+    ]),
     byName: text,
     deletionOn: z.iso.date().optional(),
     link,

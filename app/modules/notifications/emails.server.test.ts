@@ -219,6 +219,7 @@ describe("renderEmail", () => {
       "deletion-scheduled",
       "deletion-cancelled",
       "deleted",
+      "two-factor-reset",
     ] as const) {
       for (const language of languages) {
         const email = await renderEmail("organization", { ...props, event }, language);

@@ -306,6 +306,75 @@ export async function transferOwnership(
   });
 }
 
+export type TwoFactorReset = Result<
+  { name: string },
+  Refusal<"forbidden"> | Refusal<"not-a-member"> | Refusal<"not-on">
+>;
+
+/**
+ * An owner turns two-factor sign-in off for a member who lost both their
+ * phone and their recovery codes: Werkpad's only way back in for them (ADR
+ * 0030). The person is signed out everywhere and e-mailed; they sign in with
+ * their password and set it up again where it is required. Their account is
+ * the same in every organisation, so it is off everywhere; this
+ * organisation's trail records who did it.
+ */
+export async function resetMemberTwoFactor(
+  tdb: TenantDb,
+  actor: Actor & { name: string },
+  membershipId: string,
+  client: Client,
+): Promise<TwoFactorReset> {
+  return tdb.$transaction(async (tx) => {
+    const member = await tx.membership.findUnique({
+      where: { id: membershipId },
+      select: { userId: true, user: { select: { name: true, email: true, language: true } } },
+    });
+    if (!member) return refused("not-a-member");
+    if (!can(actor, "members.resetTwoFactor", { isYou: member.userId === actor.userId }))
+      return refused("forbidden");
+    const userId = member.userId;
+    // Deleted only when it is on: a second click (or a second owner) finds it off.
+    const { count } = await tx.twoFactor.deleteMany({
+      where: { userId, enabledAt: { not: null } },
+    });
+    if (count === 0) return refused("not-on");
+    await tx.recoveryCode.deleteMany({ where: { userId } });
+    await tx.pendingSignIn.deleteMany({ where: { userId } });
+    await tx.session.deleteMany({ where: { userId } });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action: "auth.two_factor_reset",
+      targetType: "User",
+      targetId: userId,
+      ...client,
+    });
+    const organization = await tx.organization.findUniqueOrThrow({
+      where: { id: actor.organizationId },
+      select: { name: true },
+    });
+    await enqueue(
+      tx,
+      "email",
+      {
+        template: "organization",
+        to: member.user.email,
+        language: member.user.language,
+        props: {
+          name: member.user.name,
+          organizationName: organization.name,
+          event: "two-factor-reset",
+          byName: actor.name,
+          link: `${env().APP_URL}/signin`,
+        },
+      },
+      { organizationId: actor.organizationId },
+    );
+    return done({ name: member.user.name });
+  });
+}
+
 export async function findOrganization(organizationId: string) {
   return db.organization.findUniqueOrThrow({ where: { id: organizationId } });
 }

@@ -71,6 +71,7 @@ describe("in the organisation, the role decides", () => {
     "invitations.manage": { role: "EMPLOYEE" },
     "members.changeRole": { from: "EMPLOYEE", to: "MANAGER", ownerCount: 2 },
     "members.remove": { role: "EMPLOYEE", ownerCount: 2 },
+    "members.resetTwoFactor": { isYou: false },
     "audit.view": undefined,
     "cases.open": undefined,
     "problems.view": undefined,
@@ -210,6 +211,12 @@ describe("conditions on top of the organisation table", () => {
     ).toBe(true);
     expect(can(actor("OWNER"), "members.remove", { role: "OWNER", ownerCount: 1 })).toBe(false);
     expect(can(actor("OWNER"), "members.remove", { role: "OWNER", ownerCount: 2 })).toBe(true);
+  });
+
+  test("an owner turns two-factor sign-in off for another member, never for themselves here", () => {
+    expect(can(actor("OWNER"), "members.resetTwoFactor", { isYou: false })).toBe(true);
+    expect(can(actor("OWNER"), "members.resetTwoFactor", { isYou: true })).toBe(false);
+    expect(can(actor("HR"), "members.resetTwoFactor", { isYou: false })).toBe(false);
   });
 });
 

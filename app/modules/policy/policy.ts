@@ -41,6 +41,7 @@ type Resources = {
   "invitations.manage": { role: Role };
   "members.changeRole": { from: Role; to: Role; ownerCount: number };
   "members.remove": { role: Role; ownerCount: number };
+  "members.resetTwoFactor": { isYou: boolean };
   "audit.view": undefined;
   "cases.open": undefined;
   "problems.view": undefined;
@@ -209,6 +210,8 @@ const conditions: {
   "members.changeRole": (_actor, { from, to, ownerCount }) =>
     !(from === "OWNER" && to !== "OWNER" && ownerCount <= 1),
   "members.remove": (_actor, { role, ownerCount }) => !(role === "OWNER" && ownerCount <= 1),
+  // One's own two-factor sign-in is turned off on one's account page, with a current code.
+  "members.resetTwoFactor": (_actor, { isYou }) => !isYou,
 };
 
 export function can<A extends Action>(

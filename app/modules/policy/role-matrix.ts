@@ -21,6 +21,8 @@ export const roleMatrix = {
   "invitations.manage": ["OWNER", "HR"],
   "members.changeRole": ["OWNER"],
   "members.remove": ["OWNER"],
+  // Turning two-factor sign-in off for a member who lost their phone and recovery codes.
+  "members.resetTwoFactor": ["OWNER"],
   "audit.view": ["OWNER", "HR"],
   "cases.open": ["OWNER", "HR", "MANAGER"],
   "problems.view": ["OWNER"],
