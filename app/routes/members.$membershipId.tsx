@@ -115,6 +115,20 @@ export async function action(args: Route.ActionArgs) {
   if (formData.get("intent") === "remove") {
     const successor = successorSchema.safeParse(formData.get("managerId") ?? undefined);
     if (!successor.success) return { error: "validation.choose" };
+    // As sensitive as a change of role: a current code first, once the removal
+    // would be allowed (removeMember checks again, under its lock).
+    if (!can(actor, "members.remove", { role: member.role, ownerCount: await countOwners(tdb) })) {
+      if (actor.role !== "OWNER") forbidden();
+      return { error: "auth:members.lastOwner" };
+    }
+    const secondFactor = await confirmSecondFactor(user, formData, clientOf(args));
+    if (!secondFactor.ok)
+      return {
+        removal: {
+          secondFactorError: secondFactorMessage(secondFactor),
+          managerId: successor.data ?? "",
+        },
+      };
     const result = orRespond(
       await removeMember(
         tdb,
@@ -158,6 +172,7 @@ export default function Member({ loaderData }: Route.ComponentProps) {
   const intent = navigation.formData?.get("intent");
   const { member, assignable, mayRemove, cases, successors, twoFactorOn } = loaderData;
   const resetRefused = actionData && "reset" in actionData ? actionData.reset : undefined;
+  const removalRefused = actionData && "removal" in actionData ? actionData.removal : undefined;
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <p>
@@ -226,6 +241,7 @@ export default function Member({ loaderData }: Route.ComponentProps) {
                 <SelectField
                   id="managerId"
                   name="managerId"
+                  defaultValue={removalRefused?.managerId}
                   label={t("members.successor")}
                   placeholder={t("members.chooseSuccessor")}
                   options={successors.map((person) => ({
@@ -235,6 +251,12 @@ export default function Member({ loaderData }: Route.ComponentProps) {
                 />
               </div>
             ) : null}
+            <SecondFactorField
+              id="remove-second-factor"
+              errors={
+                removalRefused?.secondFactorError ? [removalRefused.secondFactorError] : undefined
+              }
+            />
             <Button
               type="submit"
               name="intent"

@@ -657,6 +657,39 @@ describe("before sensitive actions", () => {
     expect(await roleNow()).toBe("MANAGER");
   });
 
+  test("removing a member asks an owner with two-factor sign-in on for a current code, and keeps the chosen successor", async () => {
+    const team = await createCaseTeam();
+    const { key } = await enrol(team.owner);
+    const membershipId = team.manager.membership.id;
+    const remove = (fields: Record<string, string>) =>
+      callRoute(
+        memberAction,
+        post(
+          `/members/${membershipId}`,
+          { intent: "remove", ...fields },
+          { Cookie: team.owner.cookie },
+        ),
+        { membershipId },
+      );
+    const stillMember = async () =>
+      (await db.membership.count({ where: { id: membershipId } })) === 1;
+    const successor = team.hr.user.id;
+    expect((await remove({ managerId: successor })).data).toEqual({
+      removal: { secondFactorError: "twoFactor:errors.stepUpMissing", managerId: successor },
+    });
+    const wrong = codeNow(key) === "000000" ? "111111" : "000000";
+    expect((await remove({ managerId: successor, secondFactorCode: wrong })).data).toMatchObject({
+      removal: { secondFactorError: "twoFactor:errors.wrongCode" },
+    });
+    expect(await stillMember()).toBe(true);
+    const removed = await remove({ managerId: successor, secondFactorCode: codeNow(key) });
+    expect(removed.location).toBe("/members");
+    expect(await stillMember()).toBe(false);
+    expect((await db.case.findUniqueOrThrow({ where: { id: team.record.id } })).managerId).toBe(
+      successor,
+    );
+  });
+
   test("HR is refused before any code is asked, and an owner without two-factor sign-in is asked none", async () => {
     const team = await createTeam();
     await enrol(team.hr);
