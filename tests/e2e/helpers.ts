@@ -73,9 +73,15 @@ export async function sidewaysScroll(page: Page): Promise<number> {
  * server's job worker renders e-mails a moment after the request: reload
  * until it is there.
  */
-export async function emailTo(context: BrowserContext, address: string) {
+export async function emailTo(
+  context: BrowserContext,
+  address: string,
+  /** Waits for an e-mail with this text (an earlier one to the same address may be there already). */
+  containing?: string,
+) {
   const page = await context.newPage();
-  const message = page.locator("li[data-outbox-id]").filter({ hasText: address }).first();
+  const toAddress = page.locator("li[data-outbox-id]").filter({ hasText: address });
+  const message = (containing ? toAddress.filter({ hasText: containing }) : toAddress).first();
   await expect(async () => {
     await page.goto("/dev/outbox");
     await expect(message).toBeVisible({ timeout: 500 });

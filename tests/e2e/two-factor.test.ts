@@ -235,7 +235,7 @@ test("an owner requires two-factor sign-in, and an HR member sets it up at their
     page.getByRole("status").filter({ hasText: "Two-factor sign-in is off for Hanna HR." }),
   ).toBeVisible();
   await expect(turnOff).toHaveCount(0);
-  const told = await emailTo(owner, hrEmail);
+  const told = await emailTo(owner, hrEmail, "turned off two-factor sign-in");
   expect(told.text).toContain("Tess Owner, an owner of");
   expect(told.link).toMatch(/\/signin$/);
   // Her password alone signs her in again.

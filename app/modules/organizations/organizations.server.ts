@@ -1,4 +1,4 @@
-import type { Role } from "#app/generated/prisma/client.ts";
+import type { Language, Role } from "#app/generated/prisma/client.ts";
 import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import type { Client } from "#app/modules/auth/accounts.server.ts";
 import { setActiveOrganization } from "#app/modules/auth/session.server.ts";
@@ -9,7 +9,7 @@ import { env } from "#app/modules/env.server.ts";
 import { enqueue } from "#app/modules/jobs/queue.server.ts";
 import { type Actor, can, rolesForPart } from "#app/modules/policy/policy.ts";
 import { done, type Refusal, type Result, refused } from "#app/modules/result.ts";
-import { lockFor, type TenantDb, tenantDb } from "#app/modules/tenant.server.ts";
+import { lockFor, type TenantDb, type TenantTx, tenantDb } from "#app/modules/tenant.server.ts";
 import type { rolesAfterHandover } from "./forms.ts";
 
 /**
@@ -281,29 +281,40 @@ export async function transferOwnership(
       data: { toUserId: target.userId, theirRoleBefore: target.role, ownRoleAfter: input.ownRole },
       ...client,
     });
-    const organization = await tx.organization.findUniqueOrThrow({
-      where: { id: actor.organizationId },
-      select: { name: true },
-    });
-    await enqueue(
-      tx,
-      "email",
-      {
-        template: "organization",
-        to: target.user.email,
-        language: target.user.language,
-        props: {
-          name: target.user.name,
-          organizationName: organization.name,
-          event: "ownership-received",
-          byName: actor.name,
-          link: `${env().APP_URL}/organization`,
-        },
-      },
-      { organizationId: actor.organizationId },
-    );
+    await tellMember(tx, actor, target.user, "ownership-received", "/organization");
     return done({ newOwnerName: target.user.name, ownRole: input.ownRole });
   });
+}
+
+/** E-mails one member what an owner did that concerns them (the organisation e-mail), in their language. */
+async function tellMember(
+  tx: TenantTx,
+  actor: Actor & { name: string },
+  person: { name: string; email: string; language: Language },
+  event: "ownership-received" | "two-factor-reset",
+  path: string,
+) {
+  const organization = await tx.organization.findUniqueOrThrow({
+    where: { id: actor.organizationId },
+    select: { name: true },
+  });
+  await enqueue(
+    tx,
+    "email",
+    {
+      template: "organization",
+      to: person.email,
+      language: person.language,
+      props: {
+        name: person.name,
+        organizationName: organization.name,
+        event,
+        byName: actor.name,
+        link: `${env().APP_URL}${path}`,
+      },
+    },
+    { organizationId: actor.organizationId },
+  );
 }
 
 export type TwoFactorReset = Result<
@@ -350,27 +361,7 @@ export async function resetMemberTwoFactor(
       targetId: userId,
       ...client,
     });
-    const organization = await tx.organization.findUniqueOrThrow({
-      where: { id: actor.organizationId },
-      select: { name: true },
-    });
-    await enqueue(
-      tx,
-      "email",
-      {
-        template: "organization",
-        to: member.user.email,
-        language: member.user.language,
-        props: {
-          name: member.user.name,
-          organizationName: organization.name,
-          event: "two-factor-reset",
-          byName: actor.name,
-          link: `${env().APP_URL}/signin`,
-        },
-      },
-      { organizationId: actor.organizationId },
-    );
+    await tellMember(tx, actor, member.user, "two-factor-reset", "/signin");
     return done({ name: member.user.name });
   });
 }
