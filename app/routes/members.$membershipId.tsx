@@ -1,11 +1,9 @@
-import { Form, Link, useActionData, useNavigation } from "react-router";
+import { Link, useActionData, useNavigation } from "react-router";
 import { z } from "zod";
+import { RemoveCard } from "#app/components/members/remove-card.tsx";
+import { RoleCard } from "#app/components/members/role-card.tsx";
 import { PageHeader } from "#app/components/page.tsx";
 import { ResetTwoFactorCard } from "#app/components/two-factor/reset-for-member.tsx";
-import { SecondFactorField } from "#app/components/two-factor/second-factor-field.tsx";
-import { Button } from "#app/components/ui/button.tsx";
-import { Card } from "#app/components/ui/card.tsx";
-import { SelectField } from "#app/components/ui/field.tsx";
 import { FormError } from "#app/components/ui/form-error.tsx";
 import { clientOf, requireMember } from "#app/modules/auth/request.server.ts";
 import {
@@ -186,31 +184,12 @@ export default function Member({ loaderData }: Route.ComponentProps) {
       />
       <FormError errors={actionData?.error ? [actionData.error] : undefined} />
       {assignable.length > 1 ? (
-        <Card title={t("members.changeRoleHeading")}>
-          {/* Keyed by the role, so that after a change the used code is not left in the field. */}
-          <Form key={member.role} method="post" className="flex flex-wrap items-end gap-3">
-            <div className="min-w-56">
-              <SelectField
-                id="role"
-                name="role"
-                label={t("members.newRole")}
-                defaultValue={actionData?.role ?? member.role}
-                options={assignable.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-              />
-            </div>
-            <SecondFactorField
-              errors={actionData?.secondFactorError ? [actionData.secondFactorError] : undefined}
-            />
-            <Button
-              type="submit"
-              name="intent"
-              value="change-role"
-              pending={intent === "change-role"}
-            >
-              {t("members.changeRole")}
-            </Button>
-          </Form>
-        </Card>
+        <RoleCard
+          role={member.role}
+          assignable={assignable}
+          refused={actionData && "role" in actionData ? actionData : undefined}
+          pending={intent === "change-role"}
+        />
       ) : null}
       {twoFactorOn ? (
         <ResetTwoFactorCard
@@ -222,52 +201,13 @@ export default function Member({ loaderData }: Route.ComponentProps) {
         />
       ) : null}
       {mayRemove ? (
-        <Card title={t("members.removeHeading")}>
-          <p className="mb-4 text-muted">{t("members.removeIntro", { name: member.user.name })}</p>
-          {cases?.own ? (
-            <p className="mb-4">{t("members.removeOwnCase", { count: cases.own })}</p>
-          ) : null}
-          {cases?.advised ? (
-            <p className="mb-4">{t("members.removePhysician", { count: cases.advised })}</p>
-          ) : null}
-          {cases?.managed ? (
-            <p className="mb-4 font-medium">
-              {t("members.removeManager", { name: member.user.name, count: cases.managed })}
-            </p>
-          ) : null}
-          <Form method="post" className="flex flex-col items-start gap-4">
-            {cases?.managed ? (
-              <div className="min-w-64">
-                <SelectField
-                  id="managerId"
-                  name="managerId"
-                  defaultValue={removalRefused?.managerId}
-                  label={t("members.successor")}
-                  placeholder={t("members.chooseSuccessor")}
-                  options={successors.map((person) => ({
-                    value: person.id,
-                    label: `${person.name} (${person.email})`,
-                  }))}
-                />
-              </div>
-            ) : null}
-            <SecondFactorField
-              id="remove-second-factor"
-              errors={
-                removalRefused?.secondFactorError ? [removalRefused.secondFactorError] : undefined
-              }
-            />
-            <Button
-              type="submit"
-              name="intent"
-              value="remove"
-              variant="danger"
-              pending={intent === "remove"}
-            >
-              {t("members.remove", { name: member.user.name })}
-            </Button>
-          </Form>
-        </Card>
+        <RemoveCard
+          name={member.user.name}
+          cases={cases}
+          successors={successors}
+          refused={removalRefused}
+          pending={intent === "remove"}
+        />
       ) : null}
     </div>
   );
