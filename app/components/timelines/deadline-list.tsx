@@ -134,7 +134,10 @@ function DoneForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation("timelines");
-  const saving = useSubmittingIntent("done");
+  const saving = useSubmittingIntent("done", {
+    ruleId: deadline.ruleId,
+    occurrence: String(deadline.occurrence ?? 0),
+  });
   const [form, fields] = useForm({
     id,
     lastResult,

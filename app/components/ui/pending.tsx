@@ -33,8 +33,17 @@ export function useIsSubmitting(formAction?: string): boolean {
   return formAction === undefined || navigation.formAction === formAction;
 }
 
-/** True while a form with this intent (the `intent` field or its submit button) is being sent. */
-export function useSubmittingIntent(intent: string): boolean {
+/**
+ * True while a form with this intent (the `intent` field or its submit button)
+ * is being sent; with `fields`, only the one of several such forms whose
+ * fields have these values (one deadline's "done" among many).
+ */
+export function useSubmittingIntent(intent: string, fields: Record<string, string> = {}): boolean {
   const navigation = useNavigation();
-  return navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
+  const sent = navigation.formData;
+  return (
+    navigation.state !== "idle" &&
+    sent?.get("intent") === intent &&
+    Object.entries(fields).every(([name, value]) => sent.get(name) === value)
+  );
 }
