@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import { cx } from "#app/components/ui/cx.ts";
-import { parseErrorMessage } from "#app/modules/error-messages.ts";
-import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+import { FieldError } from "#app/components/ui/field.tsx";
 
 /**
  * One question answered by choosing one option: native radio buttons in a
@@ -29,7 +28,6 @@ export function ChoiceGroup({
   errors?: string[] | undefined;
   row?: boolean;
 }) {
-  const { t } = useTranslation();
   const legendId = `${id}-legend`;
   const hintId = hint ? `${id}-description` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
@@ -73,25 +71,7 @@ export function ChoiceGroup({
           </label>
         ))}
       </div>
-      {errorId ? (
-        <p id={errorId} className="flex items-start gap-1.5 text-sm font-medium text-danger-700">
-          <svg
-            aria-hidden="true"
-            viewBox="0 0 20 20"
-            className="mt-0.5 size-4 shrink-0 fill-current"
-          >
-            <path d="M10 1.5a8.5 8.5 0 1 1 0 17 8.5 8.5 0 0 1 0-17Zm0 11.75a1 1 0 1 0 0 2 1 1 0 0 0 0-2Zm0-8a1 1 0 0 0-1 1v5a1 1 0 1 0 2 0v-5a1 1 0 0 0-1-1Z" />
-          </svg>
-          <span>
-            {errors
-              ?.map((message) => {
-                const { key, values } = parseErrorMessage(message);
-                return t(key as never, values);
-              })
-              .join(" ")}
-          </span>
-        </p>
-      ) : null}
+      {errorId ? <FieldError id={errorId} errors={errors ?? []} /> : null}
     </div>
   );
 }

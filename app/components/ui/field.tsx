@@ -24,7 +24,6 @@ type FieldFrameProps = {
 };
 
 function FieldFrame({ id, label, hint, errors, children }: FieldFrameProps) {
-  const { t } = useTranslation();
   const hintId = hint ? `${id}-description` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
@@ -39,26 +38,28 @@ function FieldFrame({ id, label, hint, errors, children }: FieldFrameProps) {
         </p>
       ) : null}
       {children(describedBy, Boolean(errorId))}
-      {errorId ? (
-        <p id={errorId} className="flex items-start gap-1.5 text-sm font-medium text-danger-700">
-          <svg
-            aria-hidden="true"
-            viewBox="0 0 20 20"
-            className="mt-0.5 size-4 shrink-0 fill-current"
-          >
-            <path d="M10 1.5a8.5 8.5 0 1 1 0 17 8.5 8.5 0 0 1 0-17Zm0 11.75a1 1 0 1 0 0 2 1 1 0 0 0 0-2Zm0-8a1 1 0 0 0-1 1v5a1 1 0 1 0 2 0v-5a1 1 0 0 0-1-1Z" />
-          </svg>
-          <span>
-            {errors
-              ?.map((message) => {
-                const { key, values } = parseErrorMessage(message);
-                return t(key as never, values);
-              })
-              .join(" ")}
-          </span>
-        </p>
-      ) : null}
+      {errorId ? <FieldError id={errorId} errors={errors ?? []} /> : null}
     </div>
+  );
+}
+
+/** A field's error messages (translation keys), with the icon, under the field it describes. */
+export function FieldError({ id, errors }: { id: string; errors: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <p id={id} className="flex items-start gap-1.5 text-sm font-medium text-danger-700">
+      <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 size-4 shrink-0 fill-current">
+        <path d="M10 1.5a8.5 8.5 0 1 1 0 17 8.5 8.5 0 0 1 0-17Zm0 11.75a1 1 0 1 0 0 2 1 1 0 0 0 0-2Zm0-8a1 1 0 0 0-1 1v5a1 1 0 1 0 2 0v-5a1 1 0 0 0-1-1Z" />
+      </svg>
+      <span>
+        {errors
+          .map((message) => {
+            const { key, values } = parseErrorMessage(message);
+            return t(key as never, values);
+          })
+          .join(" ")}
+      </span>
+    </p>
   );
 }
 
